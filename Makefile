@@ -1,0 +1,53 @@
+# Redaksi: `make demo` serves the demo site, `make test` runs everything CI runs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
+
+.PHONY: demo test test-sqlite test-postgres lint lock bench bench-scale clean
+
+$(VENV)/.runtime: requirements/lock.txt
+	tools/system-deps.sh demo
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements/lock.txt
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime requirements/test-lock.txt
+	tools/system-deps.sh test
+	$(PY) -m pip install -q -r requirements/test-lock.txt
+	touch $@
+
+demo: $(VENV)/.runtime
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: $(VENV)/.test
+	tools/system-deps.sh test
+	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: $(VENV)/.test
+	$(VENV)/bin/pytest
+
+test-postgres: $(VENV)/.test
+	tools/with-postgres.sh $(VENV)/bin/pytest
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+lock: $(VENV)/.runtime
+	$(PY) -m pip install -q pip-tools
+	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe base.in -o lock.txt
+	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe test.in -o test-lock.txt
+	sed -i '/^--extra-index-url\|^--find-links/d' requirements/lock.txt requirements/test-lock.txt
+
+clean:
+	rm -rf $(VENV) var artifacts

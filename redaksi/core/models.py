@@ -1,0 +1,75 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+
+@register_setting(icon="site")
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """The outlet's identity: name (also the dateline's), tagline, brand, main menu and social links."""
+
+    outlet_name = models.CharField(_("outlet name"), max_length=100, default="Redaksi")
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    logo = models.ForeignKey(
+        "media.Photo", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    brand_colour = models.CharField(
+        _("brand colour"), max_length=7, default="#0b4f8a", help_text=_("Hex, e.g. #0b4f8a.")
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    tiktok_url = models.URLField(_("TikTok"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("outlet_name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("brand_colour")],
+            heading=_("Outlet"),
+        ),
+        InlinePanel("menu_items", label=_("main menu item")),
+        MultiFieldPanel(
+            [
+                FieldPanel(name)
+                for name in ("facebook_url", "x_url", "instagram_url", "youtube_url", "tiktok_url", "linkedin_url")
+            ],
+            heading=_("Social media"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def social_links(self):
+        """(label, url) pairs for the links that are set, in display order."""
+        fields = ("facebook_url", "x_url", "instagram_url", "youtube_url", "tiktok_url", "linkedin_url")
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name)) for name in fields if getattr(self, name)
+        ]
+
+
+class MenuItem(Orderable):
+    """One entry of the main menu: a page (section, Indeks, video hub, static page) or a plain link."""
+
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="menu_items")
+    label = models.CharField(_("label"), max_length=50)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    link_url = models.CharField(
+        _("link"), max_length=255, blank=True, help_text=_('Used when no page is chosen, e.g. "#sosial-media".')
+    )
+
+    panels = [FieldPanel("label"), FieldPanel("link_page"), FieldPanel("link_url")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def url(self):
+        return self.link_page.url if self.link_page_id else self.link_url

@@ -1,0 +1,63 @@
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from taggit.models import TagBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class Tag(TagBase):
+    """The controlled tag vocabulary: editors pick tags, the managing desk creates them."""
+
+    free_tagging = False
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+
+class SectionPage(Page):
+    """A desk (rubrik): its editors' permissions and workflow attach here and cover its stories."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["sections.ArchiveMonthPage", "articles.ArticlePage"]
+    content_panels = Page.content_panels + [FieldPanel("description")]
+    search_fields = Page.search_fields + [index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def archive_month(self, when):
+        """Return the month folder that files stories created at `when`, creating it if needed."""
+        slug = when.strftime("%Y-%m")
+        folder = ArchiveMonthPage.objects.child_of(self).filter(slug=slug).first()
+        if folder is None:
+            folder = self.add_child(instance=ArchiveMonthPage(title=slug, slug=slug, live=True))
+        return folder
+
+
+class ArchiveMonthPage(Page):
+    """A storage folder (section / year-month) that keeps the page tree shallow and wide-proof.
+
+    A section gains ~20k stories a year; month folders keep every parent under a few thousand
+    children, so Wagtail's explorer, chooser and tree paths stay fast at 1M stories
+    (see docs/architecture.md). Readers never see these pages.
+    """
+
+    parent_page_types = ["sections.SectionPage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("archive month")
+        verbose_name_plural = _("archive months")
+
+    def serve(self, request, *args, **kwargs):
+        raise Http404

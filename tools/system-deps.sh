@@ -1,0 +1,21 @@
+#!/bin/sh
+# Install the Debian packages a target needs, only when missing. Usage: tools/system-deps.sh demo|test
+set -eu
+
+need=""
+python3 -c "import ensurepip" 2>/dev/null || need="$need python3-venv"
+if [ "${1:-demo}" = test ]; then
+    [ -x /usr/bin/chromium ] || need="$need chromium"
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$need postgresql"
+fi
+[ -z "$need" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+    echo "Missing Debian packages:$need — install them as root (apt-get install$need)." >&2
+    exit 1
+fi
+echo "Installing Debian packages:$need"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q $need
