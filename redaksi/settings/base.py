@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "redaksi.articles",
     "redaksi.pages",
     "redaksi.ingest",
+    "redaksi.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
