@@ -18,7 +18,7 @@ def placeholder_photo(title, credit, alt_text, caption="", size=(1200, 675)):
     existing = Photo.objects.filter(title=title, credit=credit).first()
     if existing:
         return existing
-    digest = hashlib.sha1(title.encode()).digest()
+    digest = hashlib.sha256(title.encode()).digest()
     colour = PALETTE[digest[0] % len(PALETTE)]
     picture = PILImage.new("RGB", size, colour)
     draw = ImageDraw.Draw(picture)
