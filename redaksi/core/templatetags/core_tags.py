@@ -1,0 +1,59 @@
+import re
+from zoneinfo import ZoneInfo
+
+from django import template
+from django.utils import dateformat
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+from redaksi.core.models import MenuItem, SiteSettings
+
+register = template.Library()
+
+WIB = ZoneInfo("Asia/Jakarta")
+HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+FIRST_PARAGRAPH_OPENING = re.compile(r"\s*<p(?:\s[^>]*)?>")
+DEFAULT_BRAND_COLOUR = "#0b4f8a"
+
+
+@register.filter
+def wib(value):
+    """Format a datetime as the outlet prints it: "Jumat, 21 Januari 2022 | 10:15 WIB", in the active language."""
+    if not value:
+        return ""
+    return dateformat.format(value.astimezone(WIB), r"l, j F Y | H:i \W\I\B")
+
+
+@register.filter
+def wib_date(value):
+    """Format the WIB calendar day of a datetime: "Jumat, 21 Januari 2022"."""
+    if not value:
+        return ""
+    return dateformat.format(value.astimezone(WIB), "l, j F Y")
+
+
+@register.filter
+def css_colour(value):
+    """Return `value` if it is a hex colour, else the default brand colour: it goes into a style attribute."""
+    return value if value and HEX_COLOUR.fullmatch(value) else DEFAULT_BRAND_COLOUR
+
+
+@register.filter
+def lead_with(html, dateline):
+    """Open the first paragraph of `html` with the dateline, inside the same <p>, as the outlet prints it."""
+    html = conditional_escape(html)
+    lead = format_html('<span class="dateline">{}</span> ', dateline)
+    opening = FIRST_PARAGRAPH_OPENING.match(html)
+    if opening is None:
+        return format_html("<p>{}</p>{}", lead, html)
+    return mark_safe(html[: opening.end()] + lead + html[opening.end() :])  # both parts are escaped already
+
+
+@register.inclusion_tag("components/_main_menu.html", takes_context=True)
+def main_menu(context):
+    """The main menu from the site settings, in one query; marks the item for the current page or section."""
+    request = context["request"]
+    page = context.get("page")
+    current = {getattr(page, "pk", None), getattr(page, "section_id", None)} - {None}
+    items = MenuItem.objects.filter(settings=SiteSettings.for_request(request)).select_related("link_page")
+    return {"request": request, "items": [(item, item.link_page_id in current) for item in items]}
