@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.db import models
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
@@ -11,7 +13,13 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from redaksi.core.models import SiteSettings
+from redaksi.media.models import Video, prefetch_photo_renditions
+
 from .blocks import ArticleBodyBlock
+
+STORIES_PER_PAGE = 20
+FEATURED_VIDEOS = 4
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -25,14 +33,18 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.order_by("-first_published_at", "-pk")
 
     def for_listing(self):
-        """Prepare a story card without N+1: section and hero image (renditions via prefetch)."""
-        return self.defer_streamfields().select_related("section", "hero_image")
+        """Prepare a story card without N+1: section, hero image and its renditions."""
+        return (
+            self.defer_streamfields()
+            .select_related("section", "hero_image")
+            .prefetch_related(models.Prefetch("hero_image__renditions", to_attr="prefetched_renditions"))
+        )
 
     def for_article_page(self):
-        """Prepare the article page: section, hero image, editor, authors and tags in fixed queries."""
+        """Prepare the article page: section, hero image, editor, authors, tags and corrections in fixed queries."""
         return self.select_related("section", "hero_image", "editor").prefetch_related(
             models.Prefetch("authors", queryset=ArticleAuthor.objects.select_related("person")),
-            "tagged_items__tag",
+            models.Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag")),
             "corrections",
         )
 
@@ -141,6 +153,46 @@ class ArticlePage(Page):
             return HttpResponsePermanentRedirect(canonical)
         return super().serve(request, *args, **kwargs)
 
+    def get_context(self, request, *args, **kwargs):
+        """Prepare the page in fixed queries: body media, renditions, "Video Pilihan", dateline, share URL."""
+        context = super().get_context(request, *args, **kwargs)
+        featured_videos = list(Video.objects.featured()[:FEATURED_VIDEOS])
+        body_photos, body_videos = self.body_media()
+        models.prefetch_related_objects(body_videos, "poster")
+        prefetch_photo_renditions(
+            [self.hero_image, *body_photos, *(video.poster for video in [*body_videos, *featured_videos])]
+        )
+        context.update(
+            dateline=self.dateline(SiteSettings.for_request(request).outlet_name),
+            dateline_index=self.first_paragraph_index(),
+            share_url=self.get_full_url(request),
+            updated_at=self.updated_at,
+            featured_videos=featured_videos,
+        )
+        return context
+
+    def body_media(self):
+        """Return the photos and videos the body shows; the body loads them in one query per block type."""
+        photos = [block.value["image"] for block in self.body if block.block_type == "image"]
+        videos = [block.value for block in self.body if block.block_type == "video"]
+        return [photo for photo in photos if photo], [video for video in videos if video]
+
+    def first_paragraph_index(self):
+        """Position of the paragraph the dateline leads, or None when the body has no paragraph."""
+        return next((i for i, block in enumerate(self.body) if block.block_type == "paragraph"), None)
+
+    def dateline(self, outlet_name):
+        """The dateline as the outlet prints it: "Warta Ekonomi, Jenewa -"."""
+        return f"{outlet_name}, {self.dateline_city} -" if self.dateline_city else f"{outlet_name} -"
+
+    @property
+    def updated_at(self):
+        """The last publication time when it is at least a minute after the first, else None."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and last - first >= timedelta(minutes=1):
+            return last
+        return None
+
 
 def section_id_for_path(path):
     """Return the id of the section whose subtree holds `path` (one query)."""
@@ -190,3 +242,9 @@ class ArticleIndexPage(Page):
 
     class Meta:
         verbose_name = _("story index (Indeks)")
+
+    def get_context(self, request, *args, **kwargs):
+        """The latest published stories of every section, newest first, ready for cards."""
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = ArticlePage.objects.published().newest_first().for_listing()[:STORIES_PER_PAGE]
+        return context

@@ -9,6 +9,8 @@ from wagtail.images.models import Image as WagtailImage
 from wagtail.models import Page
 from wagtail.search import index
 
+VIDEOS_PER_PAGE = 20
+
 # Hosts whose video pages we may link to; nothing from them is loaded into our pages.
 VIDEO_HOSTS = {"www.youtube.com", "youtube.com", "youtu.be", "vimeo.com", "www.vimeo.com"}
 
@@ -36,6 +38,12 @@ class PhotoRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+def prefetch_photo_renditions(photos):
+    """Load the renditions of `photos` in one query, so image tags on them query nothing more."""
+    photos = [photo for photo in photos if photo is not None and not hasattr(photo, "prefetched_renditions")]
+    models.prefetch_related_objects(photos, models.Prefetch("renditions", to_attr="prefetched_renditions"))
+
+
 def validate_video_url(value):
     """Accept only links to the allow-listed video hosts."""
     if urlsplit(value).hostname not in VIDEO_HOSTS:
@@ -51,6 +59,12 @@ class VideoQuerySet(models.QuerySet):
     def featured(self):
         """Videos editors picked for "Video Pilihan", newest first, with their posters."""
         return self.published().filter(is_featured=True).select_related("poster").order_by("-published_at")
+
+    def for_listing(self):
+        """Prepare video cards without N+1: the poster and its renditions."""
+        return self.select_related("poster").prefetch_related(
+            models.Prefetch("poster__renditions", to_attr="prefetched_renditions")
+        )
 
 
 class Video(index.Indexed, models.Model):
@@ -105,3 +119,9 @@ class VideoIndexPage(Page):
 
     class Meta:
         verbose_name = _("video hub")
+
+    def get_context(self, request, *args, **kwargs):
+        """The latest published videos, newest first, ready for cards."""
+        context = super().get_context(request, *args, **kwargs)
+        context["videos"] = Video.objects.published().order_by("-published_at").for_listing()[:VIDEOS_PER_PAGE]
+        return context

@@ -14,6 +14,14 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        """The latest published stories, newest first, ready for cards."""
+        from redaksi.articles.models import STORIES_PER_PAGE, ArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = ArticlePage.objects.published().newest_first().for_listing()[:STORIES_PER_PAGE]
+        return context
+
 
 class StandardPage(Page):
     """A static page editors maintain: Tentang Kami, Redaksi, Pedoman Media Siber, Kontak."""

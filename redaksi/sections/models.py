@@ -35,6 +35,14 @@ class SectionPage(Page):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
+    def get_context(self, request, *args, **kwargs):
+        """The section's latest published stories, newest first, ready for cards."""
+        from redaksi.articles.models import STORIES_PER_PAGE
+
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.articles.published().newest_first().for_listing()[:STORIES_PER_PAGE]
+        return context
+
     def archive_month(self, when):
         """Return the month folder that files stories created at `when`, creating it if needed."""
         slug = when.strftime("%Y-%m")

@@ -1,0 +1,97 @@
+"""Fixtures for the article page: the outlet's settings, a story built like the seed, and Debian's Chromium."""
+
+import datetime
+import os
+
+import pytest
+from wagtail.rich_text import RichText
+
+from redaksi.core.models import MenuItem, SiteSettings
+from redaksi.media.tests.factories import PhotoFactory
+from redaksi.people.tests.factories import PersonFactory
+from redaksi.sections.tests.factories import SectionPageFactory, TagFactory
+
+from .factories import ArticlePageFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+SEED_PUBLISHED = datetime.datetime(2022, 1, 21, 3, 15, tzinfo=datetime.UTC)  # 10:15 WIB
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "locale": "id-ID"}
+
+
+@pytest.fixture
+def news(home):
+    return SectionPageFactory(title="News", slug="news")
+
+
+@pytest.fixture
+def outlet(site, news):
+    """The outlet's site settings with a main menu: a section, a plain link to the social links."""
+    settings, _created = SiteSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "outlet_name": "Warta Ekonomi",
+            "tagline": "Portal berita ekonomi dan bisnis",
+            "facebook_url": "https://www.facebook.com/wartaekonomi",
+            "x_url": "https://x.com/wartaekonomi",
+        },
+    )
+    MenuItem.objects.create(settings=settings, label="News", link_page=news, sort_order=0)
+    MenuItem.objects.create(settings=settings, label="Social Media", link_url="#sosial-media", sort_order=1)
+    return settings
+
+
+def seed_body(related_story):
+    """A body shaped like the seed: paragraphs, a "Baca Juga" box between them, a quote."""
+    return [
+        ("paragraph", RichText("<p>Menteri Luar Negeri Rusia Sergei Lavrov mengatakan dialog akan berlanjut.</p>")),
+        ("paragraph", RichText("<p>Berbicara pada konferensi pers, Lavrov berharap emosi akan mereda.</p>")),
+        ("related_story", {"story": related_story}),
+        ("paragraph", RichText("<p>Blinken dijadwalkan mengadakan jumpa pers sendiri, dilansir Reuters.</p>")),
+        ("quote", {"text": "Kami berkomitmen untuk menempuh jalan itu.", "attribution": "Antony Blinken"}),
+    ]
+
+
+@pytest.fixture
+def seed_story(outlet, news):
+    """The seed article: hero photo with credit, Jenewa dateline, Baca Juga, Reuters, editor, tags."""
+    related = ArticlePageFactory(
+        section=news, title="Kekuatan Rusia di Mana-mana, Sistem Rudal S-400 Gabung dalam Latihan Militer"
+    )
+    return ArticlePageFactory(
+        section=news,
+        title="Alot, Rusia Bilang Dialog dengan Amerika Berlanjut Saat Pembicaraan",
+        slug="alot-rusia-bilang-dialog-dengan-amerika-berlanjut",
+        dateline_city="Jenewa",
+        hero_image=PhotoFactory(
+            description="Menteri Luar Negeri Rusia Sergei Lavrov di Jenewa",
+            caption="Alot, Rusia Bilang Dialog dengan Amerika Berlanjut",
+            credit="Reuters/Anna Kudriavtseva",
+        ),
+        body=seed_body(related),
+        wire_source="Reuters",
+        source_url="https://www.reuters.com/world/europe/",
+        editor=PersonFactory(editor=True, name="Muhammad Syahrianto", slug="muhammad-syahrianto"),
+        authors=[PersonFactory(name="Wartawan Jenewa", slug="wartawan-jenewa")],
+        tags=[TagFactory(name="Rusia"), TagFactory(name="Ukraina")],
+        first_published_at=SEED_PUBLISHED,
+        last_published_at=SEED_PUBLISHED,
+    )

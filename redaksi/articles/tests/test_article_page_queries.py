@@ -1,0 +1,67 @@
+"""The article page runs the same number of queries with 3 or 30 of everything it loops over."""
+
+import pytest
+from django.utils import timezone
+
+from redaksi.articles.models import Correction
+from redaksi.media.tests.factories import PhotoFactory, VideoFactory
+from redaksi.people.tests.factories import PersonFactory
+from redaksi.sections.tests.factories import TagFactory
+
+from .factories import ArticlePageFactory, paragraphs
+
+pytestmark = pytest.mark.django_db
+
+# story (with section, hero image, editor), authors, tags, corrections, site, featured videos with posters,
+# "Baca Juga" stories, body photos, body videos, their posters, all renditions, site settings, menu.
+ARTICLE_PAGE_QUERIES = 13
+
+
+def story_with(news, count, media=1):
+    """A story with `count` authors, tags, corrections, featured videos and "Baca Juga" boxes, and `media`
+    pictures and videos in its body."""
+    related = [ArticlePageFactory(section=news, title=f"Berita terkait {n}") for n in range(count)]
+    body = paragraphs("Paragraf pembuka.")
+    body += [("related_story", {"story": story}) for story in related]
+    body += [("image", {"image": PhotoFactory(), "caption": ""}) for _ in range(media)]
+    body += [("video", VideoFactory(is_featured=False)) for _ in range(media)]
+    story = ArticlePageFactory(
+        section=news,
+        with_image=True,
+        wire=True,
+        editor=PersonFactory(editor=True),
+        authors=PersonFactory.create_batch(count),
+        tags=TagFactory.create_batch(count),
+        body=body,
+    )
+    for n in range(count):
+        Correction.objects.create(article=story, noted_at=timezone.now(), text=f"Ralat {n}", sort_order=n)
+    VideoFactory.create_batch(count)
+    return story
+
+
+def count_queries(client, story, django_assert_num_queries):
+    client.get(story.url)  # warm alike: renditions exist, the site root paths are cached
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+        response = client.get(story.url)
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_article_page_queries_do_not_grow_with_related_things(client, outlet, news, count, django_assert_num_queries):
+    story = story_with(news, count)
+    response = count_queries(client, story, django_assert_num_queries)
+    html = response.content.decode()
+    assert html.count('class="read-also"') == count
+    assert html.count('class="author"') == count
+    assert html.count('class="video-card"') == min(count, 4) + 1
+
+
+@pytest.mark.parametrize("media", [1, 4])
+def test_article_page_queries_do_not_grow_with_body_pictures_and_videos(
+    client, outlet, news, media, django_assert_num_queries
+):
+    story = story_with(news, 3, media=media)
+    response = count_queries(client, story, django_assert_num_queries)
+    assert response.content.decode().count("<figure") == 1 + media

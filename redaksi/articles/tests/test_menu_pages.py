@@ -1,0 +1,114 @@
+"""Every main-menu target renders: home, section, Indeks, video hub, static page; listings in fixed queries."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from redaksi.articles.models import ArticleIndexPage
+from redaksi.media.models import VideoIndexPage
+from redaksi.media.tests.factories import VideoFactory
+from redaksi.pages.models import StandardPage
+from redaksi.sections.tests.factories import SectionPageFactory
+
+from .factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+NOW = timezone.now()
+
+
+def get_soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def headlines(soup):
+    return [a.get_text(strip=True) for a in soup.select(".story-card h3 a")]
+
+
+def stories(section, *ages_in_hours, **kwargs):
+    return [
+        ArticlePageFactory(
+            section=section,
+            title=f"{section.title} {hours}",
+            first_published_at=NOW - datetime.timedelta(hours=hours),
+            **kwargs,
+        )
+        for hours in ages_in_hours
+    ]
+
+
+def test_home_lists_the_latest_stories_newest_first_without_drafts(client, outlet, news):
+    sport = SectionPageFactory(title="Sport")
+    stories(news, 3, 1)
+    stories(sport, 2)
+    ArticlePageFactory(section=news, draft=True, title="Draf")
+    soup = get_soup(client, "/")
+    assert headlines(soup) == ["News 1", "Sport 2", "News 3"]
+    assert [p.get_text(strip=True) for p in soup.select(".story-card .kicker")] == ["News", "Sport", "News"]
+    assert len(soup.find_all("h1")) == 1
+
+
+def test_section_lists_only_its_own_stories(client, outlet, news):
+    stories(news, 5, 1)
+    stories(SectionPageFactory(title="Sport"), 2)
+    soup = get_soup(client, news.url)
+    assert soup.h1.get_text(strip=True) == "News"
+    assert headlines(soup) == ["News 1", "News 5"]
+
+
+def test_indeks_groups_stories_by_wib_day(client, outlet, news, home):
+    index = home.add_child(instance=ArticleIndexPage(title="Indeks", slug="indeks"))
+    stories(news, 1, 30)
+    soup = get_soup(client, index.url)
+    days = soup.select(".index-day")
+    assert len(days) == 2
+    assert headlines(days[0]) == ["News 1"] and headlines(days[1]) == ["News 30"]
+
+
+def test_video_hub_lists_published_videos(client, outlet, home):
+    hub = home.add_child(instance=VideoIndexPage(title="Video", slug="video"))
+    shown = VideoFactory(is_featured=False)
+    VideoFactory(published_at=None, title="Belum terbit")
+    soup = get_soup(client, hub.url)
+    assert [a["href"] for a in soup.select("a.video-card")] == [shown.url]
+
+
+def test_static_page_shows_its_body(client, outlet, home):
+    about = home.add_child(instance=StandardPage(title="About Us", slug="about-us", body="<p>Tentang kami.</p>"))
+    soup = get_soup(client, about.url)
+    assert soup.h1.get_text(strip=True) == "About Us"
+    assert soup.select_one(".rich-text").get_text(strip=True) == "Tentang kami."
+
+
+# Wagtail's routing (site, page, alias check, view restrictions), settings, menu, stories (with section and
+# hero image), their renditions; a section is one tree level deeper than home.
+LISTING_QUERIES = {"home": 8, "section": 10}
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_listing_queries_do_not_grow_with_stories(client, outlet, news, count, django_assert_num_queries):
+    stories(news, *range(count), with_image=True)
+    for name, url in (("home", "/"), ("section", news.url)):
+        client.get(url)  # warm alike: renditions exist, the site root paths are cached
+        with django_assert_num_queries(LISTING_QUERIES[name]):
+            assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_video_hub_queries_do_not_grow_with_videos(client, outlet, home, count, django_assert_num_queries):
+    hub = home.add_child(instance=VideoIndexPage(title="Video", slug="video"))
+    VideoFactory.create_batch(count)
+    client.get(hub.url)
+    with django_assert_num_queries(LISTING_QUERIES["section"]):  # routing, settings, menu, videos, renditions
+        assert client.get(hub.url).status_code == 200
+
+
+def test_missing_page_is_a_404_in_the_site_frame(client, outlet):
+    response = client.get("/read999999/tidak-ada")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.h1.get_text(strip=True) == "Halaman tidak ditemukan"
+    assert soup.select_one("nav.main-menu a[href='#sosial-media']")
