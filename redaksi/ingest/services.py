@@ -274,6 +274,7 @@ def _person(name, role):
 
 
 def _hero_photo(story, path):
+    """Return the hero picture: the file at `path` (reused if its bytes and credit match) or a placeholder."""
     if path is None:
         return placeholder_photo(story.headline, story.hero_credit, story.hero_alt_text)
     with Path(path).open("rb") as handle:

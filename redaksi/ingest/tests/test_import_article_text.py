@@ -15,7 +15,7 @@ from redaksi.people.models import Person
 from redaksi.sections.tests.factories import SectionPageFactory
 
 from ..formats.base import Paragraph
-from ..services import paragraph_html
+from ..services import find_story, paragraph_html
 from .texts import copy_seed, write_page
 
 pytestmark = pytest.mark.django_db
@@ -160,6 +160,13 @@ def test_baca_juga_finds_a_story_ignoring_case_and_spacing(tmp_path, news, seed_
     )
     run(path)
     assert ArticlePage.objects.get(guid="text:baca").body[1].value["story"].pk == seed_related.pk
+
+
+def test_find_story_matches_stored_titles_with_odd_spacing_and_prefers_the_live_one(news):
+    ArticlePageFactory(section=news, title="Harga  Emas   Naik", slug="draft-emas", draft=True)
+    live = ArticlePageFactory(section=news, title=" Harga Emas Naik", slug="live-emas")
+    assert find_story("harga emas naik") == live
+    assert find_story("Harga Emas Naik (Lagi)") is None
 
 
 def test_baca_juga_may_name_a_story_earlier_in_the_same_run(tmp_path, news):
