@@ -1,0 +1,104 @@
+"""load_demo: the Warta Ekonomi demo outlet, built idempotently from data in this package."""
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from wagtail.models import Page, Revision
+
+from redaksi.core.models import MenuItem
+from redaksi.media.models import Photo, Video
+from redaksi.people.models import Person
+from redaksi.sections.models import Tag
+
+from .accounts import USERNAME, ensure_admin
+from .people import load_people
+from .seed import DATA_FILES, import_seed
+from .site import load_site
+from .stories import SUBSET, Newsroom, load_stories
+from .videos import load_videos
+from .vocabulary import load_tags
+
+COUNTED = {
+    "pages": Page,
+    "revisions": Revision,
+    "people": Person,
+    "tags": Tag,
+    "videos": Video,
+    "photos": Photo,
+    "menu items": MenuItem,
+}
+
+
+# Loggers that write a line per page, revision and background task: thousands for one demo load.
+CHATTY_LOGGERS = ("wagtail", "django_tasks")
+
+
+class DemoDataMissing(FileNotFoundError):
+    """A data file the demo is built from is not in the package."""
+
+
+@dataclass
+class DemoResult:
+    created: dict
+    admin_url: str
+    username: str
+    password: str | None  # None: the account existed with another password, left unchanged
+    seed_url: str
+
+
+def row_counts():
+    """Rows per kind of demo content, to report what a run created."""
+    return {label: model.objects.count() for label, model in COUNTED.items()}
+
+
+def check_data_files():
+    missing = [str(path) for path in (SUBSET, *DATA_FILES) if not path.is_file()]
+    if missing:
+        raise DemoDataMissing(f"Demo data file(s) missing: {', '.join(missing)}")
+
+
+@contextmanager
+def quiet(logger_names, level=logging.WARNING):
+    """Raise the loggers' level for the duration, so the bulk load's summary stays readable."""
+    loggers = [logging.getLogger(name) for name in logger_names]
+    previous = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(level, logger.getEffectiveLevel()))
+    try:
+        yield
+    finally:
+        for logger, old_level in zip(loggers, previous, strict=True):
+            logger.setLevel(old_level)
+
+
+def public_url(path):
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+def load_demo(stories, password, stdout=None):
+    """Load every piece of the demo that is not there yet, all or nothing."""
+    check_data_files()
+    with quiet(CHATTY_LOGGERS), transaction.atomic():
+        return build_demo(stories, password, stdout)
+
+
+def build_demo(stories, password, stdout):
+    before = row_counts()
+    newsroom = Newsroom(sections=load_site(), people=load_people(), tags=load_tags())
+    load_videos()
+    load_stories(newsroom, stories)
+    seed_story = import_seed(stdout)
+    shown_password = ensure_admin(password)
+    after = row_counts()
+    return DemoResult(
+        created={label: after[label] - before[label] for label in COUNTED},
+        admin_url=public_url(reverse("wagtailadmin_home")),
+        username=USERNAME,
+        password=shown_password,
+        seed_url=public_url(seed_story.url),
+    )

@@ -1,0 +1,28 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+STORIES = 12
+
+
+def load_demo(*args):
+    """Run load_demo with a small corpus and return what it printed."""
+    out = StringIO()
+    call_command("load_demo", "--stories", str(STORIES), *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """Load the demo once per test module (it takes seconds) and roll it back after the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def loaded(demo_output, db):
+    """The demo loaded with 12 corpus stories; the command's output. Each test's changes are rolled back."""
+    return demo_output
