@@ -197,13 +197,13 @@ def _resolve_related(story, earlier, skip_unresolved, warnings):
 
 def _save_story(story, options, saved):
     """Create or update the story with this file's guid and save a revision, published if asked."""
-    page = _existing_page(guid_for(story), options.section)
+    page = _existing_page(guid_for(story), options)
     is_new = page is None
     if is_new:
         page = ArticlePage(guid=guid_for(story), live=False)
     _fill(page, story, options, saved)
     if is_new:
-        _file_new(page, options.section)
+        _file_new(page, options)
     revision = page.save_revision(log_action=True)
     if options.publish:
         revision.publish()
@@ -212,21 +212,26 @@ def _save_story(story, options, saved):
     return page
 
 
-def _existing_page(guid, section):
-    """Return the story already imported under `guid`, moved into `section` if it is filed elsewhere."""
+def _folder(options):
+    """Return the month folder for the story: its publication month when given, else this month."""
+    return options.section.archive_month(options.published_at or timezone.now())
+
+
+def _existing_page(guid, options):
+    """Return the story already imported under `guid`, moved into the section if it is filed elsewhere."""
     page = ArticlePage.objects.filter(guid=guid).first()
-    if page is None or page.section_id == section.pk:
+    if page is None or page.section_id == options.section.pk:
         return page
-    folder = section.archive_month(timezone.now())
+    folder = _folder(options)
     page.slug = find_available_slug(folder, page.slug)  # the folder may hold a namesake
     ArticlePage.objects.filter(pk=page.pk).update(slug=page.slug)
     page.move(folder, pos="last-child")
     return ArticlePage.objects.get(pk=page.pk)
 
 
-def _file_new(page, section):
-    """Add a new story to the section's current month folder under a free slug."""
-    folder = section.archive_month(timezone.now())
+def _file_new(page, options):
+    """Add a new story to its month folder under a free slug."""
+    folder = _folder(options)
     slug = slugify(page.title) or slugify(page.title, allow_unicode=True) or "berita"
     page.slug = find_available_slug(folder, slug[:200].strip("-"))
     folder.add_child(instance=page)

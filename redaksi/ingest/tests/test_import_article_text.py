@@ -222,3 +222,10 @@ def test_same_headline_twice_gets_a_free_slug(tmp_path, news):
 )
 def test_paragraph_html_escapes_text_and_links_only_the_read_more_words(paragraph, source_url, html):
     assert paragraph_html(paragraph, source_url) == html
+
+
+def test_story_is_filed_in_the_month_folder_of_its_publication(tmp_path, news, seed_related):
+    run(copy_seed(tmp_path), publish=True, published_at="2022-01-21T21:10:00+07:00")
+    story = ArticlePage.objects.get(guid=SEED_GUID)
+    assert story.get_parent().slug == "2022-01"
+    assert story.get_parent().get_parent().specific == news
