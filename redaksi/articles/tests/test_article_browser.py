@@ -14,9 +14,9 @@ from redaksi.media.tests.factories import VideoFactory
 from redaksi.pages.models import StandardPage
 from redaksi.sections.tests.factories import SectionPageFactory
 
-SECTIONS = ["EkBis", "New Economy", "Kabar Finansial", "Global Connections", "Sport & Lifestyle"]
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+SECTIONS = ["EkBis", "New Economy", "Kabar Finansial", "Global Connections", "Sport & Lifestyle"]
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
 
 
@@ -43,12 +43,12 @@ def seed_menu(outlet, home):
     MenuItem.objects.filter(settings=outlet, link_url="#sosial-media").update(sort_order=len(pages) + 1)
 
 
-def test_seed_story_on_a_phone(live_server, served_site, seed_menu, page, seed_story):
+def test_seed_story_on_a_phone(live_server, served_site, seed_menu, page, new_context, seed_story):
     related = seed_story.body[2].value["story"]
     VideoFactory.create_batch(4)
     absolute = live_server.url + seed_story.url
     assert seed_story.get_full_url() == absolute
-    page.goto(live_server.url + seed_story.url)
+    page.goto(absolute)
 
     expect(page.get_by_role("heading", level=1)).to_have_text(seed_story.title)
     expect(page.locator("figure.hero img")).to_be_visible()
@@ -72,3 +72,8 @@ def test_seed_story_on_a_phone(live_server, served_site, seed_menu, page, seed_s
     expect(page.get_by_role("region", name="Video Pilihan").locator("a.video-card")).to_have_count(4)
     page.get_by_role("navigation").get_by_role("link", name="Social Media").click()
     expect(page.locator("#sosial-media")).to_be_in_viewport()
+
+    without_js = new_context(java_script_enabled=False).new_page()
+    without_js.goto(absolute)
+    expect(without_js.get_by_label("Salin tautan")).to_have_value(absolute)  # select and copy by hand
+    expect(without_js.get_by_role("link", name=related.title)).to_be_visible()

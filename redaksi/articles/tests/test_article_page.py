@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from redaksi.articles.models import Correction
-from redaksi.media.tests.factories import VideoFactory
+from redaksi.media.tests.factories import PhotoFactory, VideoFactory
 
 from .conftest import SEED_PUBLISHED
 from .factories import ArticlePageFactory, paragraphs
@@ -42,6 +42,13 @@ def test_header_has_outlet_name_and_main_menu(client, seed_story, news):
     links = {text_of(a): a["href"] for a in menu.find_all("a")}
     assert links == {"News": news.url, "Social Media": "#sosial-media"}
     assert menu.find("a", attrs={"aria-current": "page"})["href"] == news.url
+
+
+def test_header_shows_the_logo_as_a_picture_when_set(client, seed_story, outlet):
+    outlet.logo = PhotoFactory()
+    outlet.save()
+    img = render(client, seed_story).select_one("header .brand picture img")
+    assert img["alt"] == "Warta Ekonomi" and img["height"] == "80"
 
 
 def test_footer_has_tagline_and_social_links_the_menu_points_at(client, seed_story):

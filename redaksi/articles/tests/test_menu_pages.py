@@ -25,7 +25,7 @@ def get_soup(client, url):
 
 
 def headlines(soup):
-    return [a.get_text(strip=True) for a in soup.select(".story-card h3 a")]
+    return [a.get_text(strip=True) for a in soup.select(".story-card .headline a")]
 
 
 def stories(section, *ages_in_hours, **kwargs):
@@ -49,6 +49,7 @@ def test_home_lists_the_latest_stories_newest_first_without_drafts(client, outle
     assert headlines(soup) == ["News 1", "Sport 2", "News 3"]
     assert [p.get_text(strip=True) for p in soup.select(".story-card .kicker")] == ["News", "Sport", "News"]
     assert len(soup.find_all("h1")) == 1
+    assert soup.select_one(".story-card h2.headline")
 
 
 def test_section_lists_only_its_own_stories(client, outlet, news):
@@ -66,6 +67,7 @@ def test_indeks_groups_stories_by_wib_day(client, outlet, news, home):
     days = soup.select(".index-day")
     assert len(days) == 2
     assert headlines(days[0]) == ["News 1"] and headlines(days[1]) == ["News 30"]
+    assert days[0].select_one("h2 + ol .story-card h3.headline")
 
 
 def test_video_hub_lists_published_videos(client, outlet, home):
