@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.management import call_command
-from django.utils import timezone
 
 from redaksi.articles.models import ArticlePage
 
@@ -28,16 +27,7 @@ class SeedImport:
     def run(self, stdout):
         options = ["--section", "global-connections", "--publish", "--published-at", self.published_at, *REUTERS]
         call_command("import_article_text", str(self.path), *options, stdout=stdout)
-        return file_by_publication_month(self.imported())
-
-
-def file_by_publication_month(story):
-    """Move a story into the month folder of its first publication, as the corpus stories are filed."""
-    folder = story.section.archive_month(timezone.localtime(story.first_published_at))
-    if story.get_parent().pk != folder.pk:
-        story.move(folder, pos="last-child")
-        story.refresh_from_db()
-    return story
+        return self.imported()
 
 
 # In order: the seed's "Baca Juga" must find its story already published.
