@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,8 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("redaksi.articles.urls")),
 ]
 
 if settings.DEBUG:
@@ -18,4 +17,10 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# The reader site is Indonesian at the bare URL and English under /en/, whatever the browser asks for,
+# so one URL always means one language (and one cache entry).
+urlpatterns += i18n_patterns(
+    path("", include("redaksi.articles.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

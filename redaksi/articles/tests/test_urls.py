@@ -42,3 +42,10 @@ def test_unknown_or_draft_story_is_404(client, home):
 
 def test_month_folder_is_not_a_public_page(client, story):
     assert client.get(story.get_parent().url).status_code == 404
+
+
+def test_english_edition_lives_under_en_and_redirects_within_it(client, story):
+    response = client.get(f"/en/read{story.pk}")
+    assert response.status_code == 301
+    assert response["Location"] == f"/en/read{story.pk}/{story.slug}"
+    assert client.get(response["Location"]).status_code == 200
