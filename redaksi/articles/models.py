@@ -114,7 +114,7 @@ class ArticlePage(Page):
         FieldPanel("hero_image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [InlinePanel("authors", label=_("author"), min_num=1), FieldPanel("editor")], heading=_("Credits")
+            [InlinePanel("authors", label=_("author")), FieldPanel("editor")], heading=_("Credits")
         ),
         MultiFieldPanel([FieldPanel("wire_source"), FieldPanel("source_url")], heading=_("Wire")),
         FieldPanel("tags"),

@@ -1,7 +1,5 @@
 """load_demo: the Warta Ekonomi demo outlet, built idempotently from data in this package."""
 
-import logging
-from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -34,10 +32,6 @@ COUNTED = {
 }
 
 
-# Loggers that write a line per page, revision and background task: thousands for one demo load.
-CHATTY_LOGGERS = ("wagtail", "django_tasks")
-
-
 class DemoDataMissing(FileNotFoundError):
     """A data file the demo is built from is not in the package."""
 
@@ -62,20 +56,6 @@ def check_data_files():
         raise DemoDataMissing(f"Demo data file(s) missing: {', '.join(missing)}")
 
 
-@contextmanager
-def quiet(logger_names, level=logging.WARNING):
-    """Raise the loggers' level for the duration, so the bulk load's summary stays readable."""
-    loggers = [logging.getLogger(name) for name in logger_names]
-    previous = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(max(level, logger.getEffectiveLevel()))
-    try:
-        yield
-    finally:
-        for logger, old_level in zip(loggers, previous, strict=True):
-            logger.setLevel(old_level)
-
-
 def public_url(path):
     return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
@@ -83,7 +63,7 @@ def public_url(path):
 def load_demo(stories, password, stdout=None):
     """Load every piece of the demo that is not there yet, all or nothing."""
     check_data_files()
-    with quiet(CHATTY_LOGGERS), transaction.atomic():
+    with transaction.atomic():
         return build_demo(stories, password, stdout)
 
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
@@ -44,8 +45,8 @@ class SectionPage(Page):
         return context
 
     def archive_month(self, when):
-        """Return the month folder that files stories created at `when`, creating it if needed."""
-        slug = when.strftime("%Y-%m")
+        """Return the month folder (in WIB) that files stories of `when`, creating it if needed."""
+        slug = timezone.localtime(when).strftime("%Y-%m")
         folder = ArchiveMonthPage.objects.child_of(self).filter(slug=slug).first()
         if folder is None:
             folder = self.add_child(instance=ArchiveMonthPage(title=slug, slug=slug, live=True))

@@ -129,9 +129,15 @@ TAGGIT_CASE_INSENSITIVE = True
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+FRAMEWORK_LOG_LEVEL = os.environ.get("REDAKSI_FRAMEWORK_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("REDAKSI_LOG_LEVEL", "INFO")},
+    # Wagtail and django-tasks log a line per page save and background task: too chatty for INFO.
+    "loggers": {
+        name: {"level": os.environ.get("REDAKSI_FRAMEWORK_LOG_LEVEL", "WARNING")}
+        for name in ("wagtail", "django_tasks")
+    },
 }

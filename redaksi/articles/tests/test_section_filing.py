@@ -1,5 +1,7 @@
 """A story's section follows its place in the tree: created in a folder, moved between desks."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
@@ -29,3 +31,9 @@ def test_archive_month_is_reused(home):
     news = SectionPageFactory(title="News")
     when = timezone.now()
     assert news.archive_month(when).pk == news.archive_month(when).pk
+
+
+def test_month_folders_follow_jakarta_time(home):
+    news = SectionPageFactory(title="News")
+    new_year_in_jakarta = datetime.datetime(2021, 12, 31, 18, 30, tzinfo=datetime.UTC)  # 01:30 WIB, 1 Jan
+    assert news.archive_month(new_year_in_jakarta).slug == "2022-01"
