@@ -113,9 +113,7 @@ class ArticlePage(Page):
         FieldPanel("dateline_city"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [InlinePanel("authors", label=_("author")), FieldPanel("editor")], heading=_("Credits")
-        ),
+        MultiFieldPanel([InlinePanel("authors", label=_("author")), FieldPanel("editor")], heading=_("Credits")),
         MultiFieldPanel([FieldPanel("wire_source"), FieldPanel("source_url")], heading=_("Wire")),
         FieldPanel("tags"),
         InlinePanel("corrections", label=_("correction or update")),
