@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.db import models
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -164,6 +165,7 @@ class ArticlePage(Page):
             dateline=self.dateline(SiteSettings.for_request(request).outlet_name),
             dateline_index=self.first_paragraph_index(),
             share_url=self.get_full_url(request),
+            read_more_url="" if self.source_linked_in_body() else self.source_url,
             updated_at=self.updated_at,
             featured_videos=featured_videos,
         )
@@ -174,6 +176,13 @@ class ArticlePage(Page):
         photos = [block.value["image"] for block in self.body if block.block_type == "image"]
         videos = [block.value for block in self.body if block.block_type == "video"]
         return [photo for photo in photos if photo], [video for video in videos if video]
+
+    def source_linked_in_body(self):
+        """Whether a paragraph already links the source, as imported pages do with "Baca selengkapnya"."""
+        href = f'href="{escape(self.source_url)}"'
+        return bool(self.source_url) and any(
+            block.block_type == "paragraph" and href in block.value.source for block in self.body
+        )
 
     def first_paragraph_index(self):
         """Position of the paragraph the dateline leads, or None when the body has no paragraph."""

@@ -6,6 +6,8 @@ from urllib.parse import quote
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
+from django.utils.html import escape
+from wagtail.rich_text import RichText
 
 from redaksi.articles.models import Correction
 from redaksi.media.tests.factories import PhotoFactory, VideoFactory
@@ -121,6 +123,17 @@ def test_source_line_editor_authors_and_tags(client, seed_story):
     assert text_of(soup.select_one("article .editor")) == "Editor: Muhammad Syahrianto"
     assert text_of(soup.select_one("article .authors")) == "Penulis: Wartawan Jenewa"
     assert [text_of(li) for li in soup.select("article .tags li")] == ["Rusia", "Ukraina"]
+
+
+def test_read_more_links_once_when_the_body_already_links_the_source(client, outlet, news):
+    source = "https://www.reuters.com/world/europe/?id=1&lang=en"
+    inline = f'<p>Blinken dijadwalkan jumpa pers. <a href="{escape(source)}">Baca selengkapnya</a></p>'
+    story = ArticlePageFactory(
+        section=news, wire_source="Reuters", source_url=source, body=[("paragraph", RichText(inline))]
+    )
+    soup = render(client, story)
+    assert [a["href"] for a in soup.find_all("a", string="Baca selengkapnya")] == [source]
+    assert text_of(soup.select_one("article .source")) == "Sumber: Reuters"
 
 
 def test_publication_time_is_wib_with_iso_datetime(client, seed_story):
