@@ -1,17 +1,78 @@
-"""Fixtures shared by every app's tests."""
+"""Fixtures shared by every app's tests, and Debian's Chromium for the browser tests."""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from wagtail.models import Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from redaksi.pages.models import HomePage
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
 @pytest.fixture
 def home(db):
-    """The home page the pages migration creates; the default site's root."""
+    """The home page the pages migration creates; the default site's root.
+
+    Transactional (browser) tests end by flushing every table, migration rows included: make it again then.
+    """
+    if not HomePage.objects.exists():
+        rebuild_migrated_rows()
     return HomePage.objects.get()
+
+
+def rebuild_migrated_rows():
+    """Insert again what the wagtailcore and pages migrations insert: locale, root page and collection, home, site."""
+    Collection.add_root(name="Root")
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=HomePage(title="Beranda", slug="home"))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
 
 
 @pytest.fixture
 def site(home):
     return Site.objects.get(is_default_site=True)
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "locale": "id-ID"}
+
+
+@pytest.fixture
+def served_site(live_server, site):
+    """Point the default site at the live server, so absolute (share, canonical) URLs lead back to it."""
+    address = urlsplit(live_server.url)
+    site.hostname, site.port = address.hostname, address.port
+    site.save()
+    return site
+
+
+@pytest.fixture(scope="session")
+def screenshots():
+    """The git-ignored folder browser tests save their screenshots in."""
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,7 +1,6 @@
-"""Fixtures for the article page: the outlet's settings, a story built like the seed, and Debian's Chromium."""
+"""Fixtures for the article page: the outlet's settings and a story built like the seed."""
 
 import datetime
-import os
 
 import pytest
 from wagtail.rich_text import RichText
@@ -13,28 +12,7 @@ from redaksi.sections.tests.factories import SectionPageFactory, TagFactory
 
 from .factories import ArticlePageFactory
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 SEED_PUBLISHED = datetime.datetime(2022, 1, 21, 3, 15, tzinfo=datetime.UTC)  # 10:15 WIB
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "locale": "id-ID"}
 
 
 @pytest.fixture
