@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -13,6 +14,13 @@ from redaksi.pages.models import HomePage
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Start every test in the site's language: a test request to /en/ leaves English active in the thread."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture
