@@ -3,7 +3,9 @@
 set -eu
 
 need=""
-python3 -c "import ensurepip" 2>/dev/null || need="$need python3-venv"
+probe=$(mktemp -d)
+python3 -m venv "$probe/venv" >/dev/null 2>&1 || need="$need python3-venv"  # Debian splits venv/ensurepip out
+rm -rf "$probe"
 if [ "${1:-demo}" = test ]; then
     [ -x /usr/bin/chromium ] || need="$need chromium"
     ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$need postgresql"
