@@ -149,7 +149,8 @@ class ArticlePage(Page):
     def serve(self, request, *args, **kwargs):
         canonical = self.get_url(request)
         if request.path != canonical:
-            return HttpResponsePermanentRedirect(canonical)
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{canonical}?{query}" if query else canonical)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

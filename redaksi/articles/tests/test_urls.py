@@ -49,3 +49,9 @@ def test_english_edition_lives_under_en_and_redirects_within_it(client, story):
     assert response.status_code == 301
     assert response["Location"] == f"/en/read{story.pk}/{story.slug}"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_redirect_keeps_the_query_string(client, story):
+    response = client.get(f"/read{story.pk}/old-slug?utm_source=whatsapp&x=1")
+    assert response.status_code == 301
+    assert response["Location"] == f"{story.url}?utm_source=whatsapp&x=1"
