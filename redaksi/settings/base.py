@@ -120,9 +120,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "media.Photo"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_I18N_ENABLED = False
+# Admin in Indonesian by default, English per user: gettext finds Wagtail's id_ID catalog for "id" (docs/newsroom.md).
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
-WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+# The admin's date pickers write these; ISO is the one input format Django accepts in every admin language.
+WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third parties: videos are our own snippets
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TAGGIT_CASE_INSENSITIVE = True
