@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PreviewableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -18,9 +18,12 @@ from redaksi.core.models import SiteSettings
 from redaksi.media.models import Video, prefetch_photo_renditions
 
 from .blocks import ArticleBodyBlock
+from .forms import ArticlePageForm
 
 STORIES_PER_PAGE = 20
 FEATURED_VIDEOS = 4
+UPDATE_AFTER = timedelta(minutes=1)
+PHONE_WIDTH = 390  # the seed page's reference device
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -104,6 +107,13 @@ class ArticlePage(Page):
     )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    base_form_class = ArticlePageForm
+    preview_sizes = [
+        {**size, "device_width": PHONE_WIDTH} if size["name"] == "mobile" else size
+        for size in PreviewableMixin.DEFAULT_PREVIEW_SIZES
+    ]
+    default_preview_size = "mobile"
 
     parent_page_types = ["sections.ArchiveMonthPage", "sections.SectionPage"]
     subpage_types = []
@@ -195,10 +205,15 @@ class ArticlePage(Page):
 
     @property
     def updated_at(self):
-        """The last publication time when it is at least a minute after the first, else None."""
-        first, last = self.first_published_at, self.last_published_at
-        if first and last and last - first >= timedelta(minutes=1):
-            return last
+        """The later of the last publication and the newest correction note, if a minute or more after the first.
+
+        Reads corrections through `corrections.all()`, which for_article_page() prefetches: no query then.
+        """
+        first = self.first_published_at
+        times = [self.last_published_at, *(correction.noted_at for correction in self.corrections.all())]
+        latest = max((time for time in times if time), default=None)
+        if first and latest and latest - first >= UPDATE_AFTER:
+            return latest
         return None
 
 

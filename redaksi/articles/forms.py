@@ -1,0 +1,50 @@
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.utils import get_user_display_name
+
+from redaksi.core.templatetags.core_tags import wib
+
+STALE_SAVE = _(
+    "%(user)s saved a newer version of this story on %(time)s, after you opened it. "
+    "Nothing was saved or overwritten, and your changes are still in this form. "
+    "Open the story in a new tab to see that version (History compares them), "
+    "then save again here to replace it with yours."
+)
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """The story form: refuses a save based on a version someone else has since replaced."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        newer = self.newer_revision()
+        if newer:
+            user = get_user_display_name(newer.user) or _("The system")
+            raise ValidationError(STALE_SAVE, code="stale", params={"user": user, "time": wib(newer.created_at)})
+        return cleaned_data
+
+    def newer_revision(self):
+        """The newest revision another user (or the system) saved after the one this form was loaded from.
+
+        Wagtail sends the loaded revision with every edit form but checks it only for autosave requests.
+        Revisions by the same user are the form's own autosaves.
+        """
+        if not self.instance.pk or "loaded_revision_id" not in self.data:
+            return None
+        revisions = self.instance.revisions.exclude(user=self.for_user).select_related("user")
+        loaded_at = self.loaded_revision_created_at()
+        if loaded_at:
+            revisions = revisions.filter(created_at__gt=loaded_at)
+        return revisions.order_by("-created_at").first()
+
+    def loaded_revision_created_at(self):
+        """When the loaded revision was saved, or None when the form was opened before the first revision."""
+        try:
+            return datetime.fromisoformat(self.data.get("loaded_revision_created_at", ""))
+        except ValueError:
+            loaded_id = self.data.get("loaded_revision_id", "")
+            loaded = self.instance.revisions.filter(pk=loaded_id).first() if loaded_id.isdigit() else None
+            return loaded and loaded.created_at
