@@ -1,0 +1,53 @@
+"""A real database outage for tests, no mocks: the database itself refuses Django's default connection.
+
+PostgreSQL: the test database stops accepting connections and every other backend is terminated, which is
+what clients see while the server restarts (`terminating connection due to administrator command`, then
+`database ... is not currently accepting connections`). SQLite has no server to restart: a second
+connection holds a write lock on `table`, as another process would, and Django's queries of it fail with
+`database table is locked`. Use with `django_db(transaction=True)`: a test transaction cannot survive this.
+"""
+
+import sqlite3
+from contextlib import contextmanager
+
+from django.db import connection
+
+
+@contextmanager
+def database_outage(table="wagtailcore_revision"):
+    """Inside the block Django's default connection fails; after it the database answers again."""
+    if connection.vendor == "postgresql":
+        with postgresql_restart():
+            yield
+    else:
+        with sqlite_write_lock(table):
+            yield
+
+
+@contextmanager
+def postgresql_restart():
+    database = connection.settings_dict["NAME"]
+
+    def allow_connections(allow, terminate=False):
+        with connection._nodb_cursor() as cursor:  # from the "postgres" database, as Django's test setup does
+            cursor.execute(f'ALTER DATABASE "{database}" WITH ALLOW_CONNECTIONS {str(allow).lower()}')
+            if terminate:
+                cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [database])
+
+    allow_connections(False, terminate=True)
+    try:
+        yield
+    finally:
+        allow_connections(True)
+
+
+@contextmanager
+def sqlite_write_lock(table):
+    other = sqlite3.connect(connection.settings_dict["NAME"], uri=True, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute(f"UPDATE {table} SET id = id")  # noqa: S608 - a table name from the test, not input
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
