@@ -37,7 +37,7 @@ def test_assign_role_is_idempotent(news):
     run("assign_role", "budi", "Redaktur", "--desk", "news")
     output = run("assign_role", "budi", "Redaktur", "--desk", "news", "--desk", "news")
     assert group_names(user) == ["Redaktur", "Redaktur · News"]
-    assert "already" in output
+    assert output == "Nothing to do: budi already is Redaktur in news.\n"
 
 
 def test_assign_role_gives_an_all_desk_role_without_desks(news):

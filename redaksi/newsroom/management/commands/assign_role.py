@@ -24,4 +24,5 @@ class Command(BaseCommand):
         if joined:
             self.stdout.write(f"{options['username']} joined: {', '.join(group.name for group in joined)}")
         else:
-            self.stdout.write(f"{options['username']} already had {options['role']} in these desks.")
+            desks = f" in {', '.join(dict.fromkeys(options['desks']))}" if options["desks"] else ""
+            self.stdout.write(f"Nothing to do: {options['username']} already is {options['role']}{desks}.")
