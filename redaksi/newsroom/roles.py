@@ -23,10 +23,10 @@ REVIEW = "Review"
 
 def _manage(*models):
     """Add, change and delete permissions of `app_label.model` names."""
-    return [f"{model.split('.')[0]}.{action}_{model.split('.')[1]}" for model in models for action in _ACTIONS]
+    pairs = [model.split(".") for model in models]
+    return [f"{app}.{action}_{name}" for app, name in pairs for action in ("add", "change", "delete")]
 
 
-_ACTIONS = ("add", "change", "delete")
 _ADMIN_ACCESS = ["wagtailadmin.access_admin"]
 _DESK_CHIEF = [*_ADMIN_ACCESS, *_manage("people.person", "sections.tag"), "core.change_sitesettings"]
 
