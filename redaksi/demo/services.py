@@ -13,7 +13,7 @@ from redaksi.media.models import Photo, Video
 from redaksi.people.models import Person
 from redaksi.sections.models import Tag
 
-from .accounts import USERNAME, ensure_admin
+from .accounts import USERNAME, ensure_admin, ensure_newsroom_accounts
 from .people import load_people
 from .seed import DATA_FILES, import_seed
 from .site import load_site
@@ -43,6 +43,7 @@ class DemoResult:
     username: str
     password: str | None  # None: the account existed with another password, left unchanged
     seed_url: str
+    newsroom_accounts: list  # (username, role, desk slugs) to try the review workflow with
 
 
 def row_counts():
@@ -74,6 +75,7 @@ def build_demo(stories, password, stdout):
     load_stories(newsroom, stories)
     seed_story = import_seed(stdout)
     shown_password = ensure_admin(password)
+    newsroom_accounts = ensure_newsroom_accounts(password)
     after = row_counts()
     return DemoResult(
         created={label: after[label] - before[label] for label in COUNTED},
@@ -81,4 +83,5 @@ def build_demo(stories, password, stdout):
         username=USERNAME,
         password=shown_password,
         seed_url=public_url(seed_story.url),
+        newsroom_accounts=newsroom_accounts,
     )

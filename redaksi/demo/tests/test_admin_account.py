@@ -1,9 +1,11 @@
-"""The demo admin is created once with a documented password; an existing password is never reset."""
+"""Demo accounts: the admin (created once, password never reset), a reporter and a desk editor."""
 
 import pytest
 from django.contrib.auth import get_user_model
 
+from redaksi.articles.models import ArticlePage
 from redaksi.demo.accounts import DEFAULT_PASSWORD
+from redaksi.sections.models import SectionPage
 
 from .conftest import load_demo
 
@@ -35,3 +37,15 @@ def test_an_existing_password_is_kept_and_not_printed(loaded):
     assert admin().check_password("rahasia-pemilik")
     assert "rahasia-pemilik" not in output and DEFAULT_PASSWORD not in output
     assert "Password:   (unchanged: the account existed before)" in output
+
+
+def test_demo_reporter_and_desk_editor_can_try_the_review_workflow(loaded):
+    reporter = get_user_model().objects.get(username="wartawan")
+    editor = get_user_model().objects.get(username="redaktur")
+    assert reporter.check_password("redaksi-demo") and editor.check_password("redaksi-demo")
+    assert (reporter.person.slug, editor.person.slug) == ("dimas-prasetyo", "ratna-anggraini")
+    news = SectionPage.objects.get(slug="news")
+    story = ArticlePage.objects.live().filter(section=news).first()
+    assert story.permissions_for_user(reporter).can_edit() and not story.permissions_for_user(reporter).can_publish()
+    assert story.permissions_for_user(editor).can_publish()
+    assert "Newsroom:   wartawan (Wartawan: news, ekbis)" in loaded

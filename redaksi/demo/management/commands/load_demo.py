@@ -29,4 +29,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Admin:      {result.admin_url}")
         self.stdout.write(f"Username:   {result.username}")
         self.stdout.write(f"Password:   {result.password or '(unchanged: the account existed before)'}")
+        for username, role, desks in result.newsroom_accounts:
+            self.stdout.write(f"Newsroom:   {username} ({role}: {', '.join(desks)}), same password when new")
         self.stdout.write(f"Seed story: {result.seed_url}")
