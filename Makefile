@@ -22,7 +22,7 @@ $(VENV)/.test: $(VENV)/.runtime requirements/test-lock.txt
 demo: $(VENV)/.runtime
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	tools/demo-serve.sh
 
 test: $(VENV)/.test
 	tools/system-deps.sh test
