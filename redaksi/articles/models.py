@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PreviewableMixin
 from wagtail.query import PageQuerySet
@@ -118,7 +118,7 @@ class ArticlePage(Page):
     parent_page_types = ["sections.ArchiveMonthPage", "sections.SectionPage"]
     subpage_types = []
     content_panels = [
-        FieldPanel("title", heading=_("Headline")),
+        TitleFieldPanel("title", heading=_("Headline")),  # fills the slug from the headline, as on every page
         FieldPanel("short_title"),
         FieldPanel("standfirst"),
         FieldPanel("dateline_city"),
