@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from redaksi.newsroom.roles import set_up_roles
 from redaksi.pages.models import HomePage
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
@@ -35,12 +36,18 @@ def home(db):
 
 
 def rebuild_migrated_rows():
-    """Insert again what the wagtailcore and pages migrations insert: locale, root page and collection, home, site."""
+    """Insert again what the wagtailcore, pages and newsroom migrations insert.
+
+    Locale, root page and collection, home, site; then the newsroom's role groups with their permissions,
+    which need the root collection and the site. Desk groups and review workflows need no rebuilding:
+    saving a section creates them.
+    """
     Collection.add_root(name="Root")
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     root = Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title="Beranda", slug="home"))
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    set_up_roles()
 
 
 @pytest.fixture
