@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
 
-.PHONY: demo test test-sqlite test-postgres lint lock bench bench-scale clean
+.PHONY: demo test test-sqlite test-postgres lint lock bench bench-scale bench-scale-postgres clean
 
 $(VENV)/.runtime: requirements/lock.txt
 	tools/system-deps.sh demo
@@ -48,6 +48,18 @@ lock: $(VENV)/.runtime
 	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe base.in -o lock.txt
 	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe test.in -o test-lock.txt
 	sed -i '/^--extra-index-url\|^--find-links/d' requirements/lock.txt requirements/test-lock.txt
+
+# Archive-scale evidence for docs/architecture.md: 10k vs 1M stories (minutes of CPU, run niced).
+BENCH_SCALE := $(PY) bench/archive_scale.py --baseline 10000 --target 1000000 --repeat 5
+
+bench: bench-scale
+
+bench-scale: $(VENV)/.runtime
+	nice -n 10 $(BENCH_SCALE)
+
+bench-scale-postgres: $(VENV)/.runtime
+	tools/system-deps.sh test
+	nice -n 10 tools/with-postgres.sh $(BENCH_SCALE)
 
 clean:
 	rm -rf $(VENV) var artifacts

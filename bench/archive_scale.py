@@ -1,0 +1,266 @@
+"""Archive-scale evidence: do editing, the admin and the reader site stay fast from 10k to 1M stories?
+
+Builds a fresh database (SQLite at var/bench/archive.sqlite3, or DATABASE_URL), bulk-files stories
+into section month folders, and times the same operations at a baseline size and at a target size
+in one run. Usage (see docs/architecture.md):
+
+    .venv/bin/python bench/archive_scale.py --baseline 10000 --target 1000000 --repeat 5
+"""
+
+import argparse
+import json
+import logging
+import os
+import platform
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+BENCH_DIR = BASE_DIR / "var" / "bench"
+SQLITE_PRAGMAS = {"journal_mode": "WAL", "synchronous": "OFF", "cache_size": "-262144", "temp_store": "MEMORY"}
+log = logging.getLogger("bench.archive_scale")  # "bench", not "__main__", when run as a script
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", type=int, default=10_000, help="stories at the first measurement")
+    parser.add_argument("--target", type=int, default=1_000_000, help="stories at the second measurement")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per operation (median reported)")
+    parser.add_argument("--per-day", type=int, default=300, help="stories published per day")
+    parser.add_argument("--batch-size", type=int, default=10_000, help="rows per bulk insert transaction")
+    parser.add_argument("--search-word", default="ekspor", help="common word for the admin search")
+    parser.add_argument("--rare-word", default="susulan", help="word only the stories the benchmark adds carry")
+    parser.add_argument("--budget", type=float, default=60, help="seconds after which one run of an operation stops")
+    parser.add_argument("--no-search-index", action="store_true", help="leave bulk stories out of the search index")
+    args = parser.parse_args(argv)
+    if not 0 < args.baseline < args.target:
+        parser.error("need 0 < --baseline < --target")
+    return args
+
+
+def configure_django():
+    """Use the dev settings on the bench database, with DEBUG off (no query log, production templates)."""
+    sys.path.insert(0, str(BASE_DIR))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "redaksi.settings.dev"
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / 'archive.sqlite3'}")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.DEBUG = False
+    logging.getLogger().setLevel(logging.WARNING)  # Wagtail logs every page save and task at INFO
+    logging.getLogger("bench").setLevel(logging.INFO)
+    logging.getLogger("django.request").setLevel(logging.CRITICAL)  # a stopped run is reported in the table
+
+
+def prepare_database():
+    """Start from an empty, migrated database: recreate the bench SQLite file, refuse a non-empty other one."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and Path(connection.settings_dict["NAME"]).parent == BENCH_DIR:
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{connection.settings_dict['NAME']}{suffix}").unlink(missing_ok=True)
+    elif connection.introspection.table_names():
+        raise SystemExit(f"{connection.settings_dict['NAME']} is not empty; give the benchmark a fresh database")
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+@contextmanager
+def bulk_load_settings():
+    """Relax SQLite durability during the load only; restore the defaults before measuring."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        saved = {name: cursor.execute(f"PRAGMA {name}").fetchone()[0] for name in SQLITE_PRAGMAS}
+        for name, value in SQLITE_PRAGMAS.items():
+            cursor.execute(f"PRAGMA {name}={value}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for name, value in saved.items():
+                cursor.execute(f"PRAGMA {name}={value}")
+
+
+def after_load():
+    """Give PostgreSQL the planner statistics autovacuum would gather after a big load."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def database_bytes():
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        name = connection.settings_dict["NAME"]
+        return sum(Path(f"{name}{s}").stat().st_size for s in ("", "-wal") if Path(f"{name}{s}").exists())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_database_size(current_database())")
+        return cursor.fetchone()[0]
+
+
+def set_up():
+    """Return (superuser, first desk's editor) and the desks (created the normal way) on the migrated database."""
+    from django.contrib.auth import get_user_model
+
+    from bench.bulk_archive import ensure_sections
+    from bench.operations import desk_editor
+    from redaksi.pages.models import HomePage
+
+    sections = ensure_sections(HomePage.objects.get())
+    superuser = get_user_model().objects.create_superuser("bench", "bench@example.com", None)
+    return (superuser, desk_editor(sections[0])), sections
+
+
+def grow(loader, start, stop):
+    """Bulk-file stories start..stop-1; return the load's wall time in seconds."""
+    began = time.perf_counter()
+    with bulk_load_settings():
+        loader.load(start, stop)
+    after_load()
+    return time.perf_counter() - began
+
+
+def check_tree(newest_folder):
+    """Whole-archive aggregates plus treebeard's own check of the newest and the oldest month folder."""
+    from bench.bulk_archive import archive_problems, subtree_problems
+    from redaksi.sections.models import ArchiveMonthPage
+
+    oldest_folder = ArchiveMonthPage.objects.order_by("path").first()
+    return {
+        "archive": archive_problems(),
+        "newest_folder": subtree_problems(newest_folder),
+        "oldest_folder": subtree_problems(oldest_folder),
+    }
+
+
+def run_stage(args, context, size):
+    """Grow the archive to `size` stories, check the tree, time every operation."""
+    from django.utils import timezone
+
+    from bench.operations import Operations, measure_all
+
+    users, sections, loader, timeline, loaded = context
+    log.info("loading stories %s..%s", loaded, size - 1)
+    seconds = grow(loader, loaded, size)
+    log.info("loaded %s stories in %.0f s; checking and measuring", size - loaded, seconds)
+    when = timezone.localtime(timeline.when(size - 1))
+    ops = Operations(users, sections[0], when, (args.search_word, args.rare_word), args.repeat + 2)
+    problems = check_tree(ops.folder)
+    return {
+        "stories": size,
+        "load_seconds": round(seconds, 1),
+        "load_rate_per_s": round((size - loaded) / seconds),
+        "database_bytes": database_bytes(),
+        "newest_folder_children": ops.folder.numchild,
+        "problems": problems,
+        "operations": measure_all(ops, args.repeat, args.budget),
+    }
+
+
+def run(args):
+    from django.db import connection
+    from django.utils import timezone
+
+    from bench.bulk_archive import ArchiveLoader, Timeline
+
+    prepare_database()
+    users, sections = set_up()
+    timeline = Timeline(total=args.target, end=timezone.now().replace(second=0, microsecond=0), per_day=args.per_day)
+    loader = ArchiveLoader(sections, timeline, batch_size=args.batch_size, index_search=not args.no_search_index)
+    result, loaded = {"machine": machine(connection), "args": vars(args), "stages": {}}, 0
+    for label, size in (("baseline", args.baseline), ("target", args.target)):
+        result["stages"][label] = run_stage(args, (users, sections, loader, timeline, loaded), size)
+        log.info("%s results written to %s", label, write_json(result))
+        loaded = size
+    return result
+
+
+def machine(connection):
+    import django
+    import wagtail
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sqlite_version()" if connection.vendor == "sqlite" else "SHOW server_version")
+        version = cursor.fetchone()[0]
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "uncommitted_files": len(git("status", "--porcelain").splitlines()),
+        "database": f"{connection.vendor} {version}",
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "wagtail": wagtail.__version__,
+        "platform": platform.platform(),
+    }
+
+
+def git(*args):
+    """Return git's output for the project checkout, or "" when git is unavailable."""
+    try:
+        return subprocess.run(["git", *args], cwd=BASE_DIR, capture_output=True, text=True, check=True).stdout.strip()  # noqa: S603, S607
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def table(result):
+    """Return the results as a Markdown table: times, ratio target/baseline, and query counts."""
+    from bench.operations import OPERATIONS
+
+    base, target = result["stages"]["baseline"], result["stages"]["target"]
+    lines = [
+        f"{result['machine']['database']}, {result['machine']['cpus']} CPUs, {result['machine']['date']}",
+        f"| operation | {base['stories']:,} ms | {target['stories']:,} ms | ratio | queries | queries |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, label in OPERATIONS.items():
+        b, t = base["operations"][name], target["operations"][name]
+        ratio = f"{t['median_ms'] / b['median_ms']:.2f}" if "median_ms" in b and "median_ms" in t else "-"
+        queries = f"{b.get('queries', '-')} | {t.get('queries', '-')}"
+        lines.append(f"| {label} | {cell(b)} | {cell(t)} | {ratio} | {queries} |")
+    for stage in (base, target):
+        problems = {name: n for check in stage["problems"].values() for name, n in check.items() if n}
+        lines.append(
+            f"\n{stage['stories']:,} stories: load {stage['load_seconds']} s ({stage['load_rate_per_s']:,}/s), "
+            f"database {stage['database_bytes'] / 2**20:,.0f} MiB, newest folder {stage['newest_folder_children']} "
+            f"children, tree problems: {problems or 'none'}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def cell(measured):
+    if "median_ms" in measured:
+        return f"{measured['median_ms']:.1f}"
+    return f"> {measured['stopped_after_s'] * 1000:,.0f} (stopped)"
+
+
+def write_json(result):
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    stamp = result["machine"]["date"].replace(":", "").replace("+0000", "Z")
+    vendor = result["machine"]["database"].split()[0]
+    path = BENCH_DIR / f"archive-scale-{vendor}-{stamp}.json"
+    path.write_text(json.dumps(result, indent=2) + "\n")
+    return path
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    configure_django()
+    sys.stdout.write(table(run(args)))
+
+
+if __name__ == "__main__":
+    main()

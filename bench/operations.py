@@ -1,0 +1,178 @@
+"""The editorial, admin and reader operations bench/archive_scale.py times against the archive."""
+
+import random
+import statistics
+import time
+from contextlib import contextmanager
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import OperationalError, connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page
+
+from redaksi.articles.models import ArticlePage
+
+from .bulk_archive import story_body
+
+OPERATIONS = {
+    "add_story": "create + publish one story (add_child, save_revision().publish())",
+    "explore_folder": "admin explorer: newest month folder",
+    "explore_folder_desk": "admin explorer: newest month folder, as the section's desk editor",
+    "explore_section": "admin explorer: section",
+    "choose_page_folder": "admin page chooser: newest month folder",
+    "edit_story": "admin edit form of a story",
+    "admin_search": "admin page search, common word (in ~6% of headlines)",
+    "admin_search_rare": "admin page search, rare word (only the added stories)",
+    "article_page": "article page /read<ID>/<slug>",
+    "section_latest_20": "section latest-20 query",
+}
+
+
+class Operations:
+    """Each method runs one operation once; `i` varies the story or headline between repetitions."""
+
+    def __init__(self, users, section, when, search_words, samples):
+        self.user, desk_user = users
+        self.section = section
+        self.when = when
+        self.search_words = search_words
+        self.client, self.desk_client = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
+        self.client.force_login(self.user)
+        self.desk_client.force_login(desk_user)
+        self.folder = section.archive_month(when)
+        self.stories = sample_stories(samples)
+
+    def add_story(self, i):
+        folder = self.section.archive_month(self.when)
+        title = f"Redaksi menambah berita susulan nomor {folder.numchild + 1} ({i})"
+        story = ArticlePage(title=title, slug=f"berita-tambahan-{folder.pk}-{folder.numchild + 1}-{i}", owner=self.user)
+        story.body = story_body(title, random.Random(i))  # noqa: S311 - synthetic text
+        story.dateline_city, story.standfirst = "Jakarta", "Berita tambahan dari tolok ukur arsip."
+        story = folder.add_child(instance=story)
+        story.save_revision(user=self.user).publish(user=self.user)
+
+    def explore_folder(self, i):
+        self._get(reverse("wagtailadmin_explore", args=[self.folder.pk]))
+
+    def explore_folder_desk(self, i):
+        self._get(reverse("wagtailadmin_explore", args=[self.folder.pk]), self.desk_client)
+
+    def explore_section(self, i):
+        self._get(reverse("wagtailadmin_explore", args=[self.section.pk]))
+
+    def choose_page_folder(self, i):
+        self._get(reverse("wagtailadmin_choose_page_child", args=[self.folder.pk]))
+
+    def edit_story(self, i):
+        pk, _slug = self._story(i)
+        self._get(reverse("wagtailadmin_pages:edit", args=[pk]))
+
+    def admin_search(self, i):
+        self._get(reverse("wagtailadmin_pages:search") + f"?q={self.search_words[0]}")
+
+    def admin_search_rare(self, i):
+        self._get(reverse("wagtailadmin_pages:search") + f"?q={self.search_words[1]}")
+
+    def article_page(self, i):
+        pk, slug = self._story(i)
+        self._get(reverse("article", kwargs={"article_id": pk, "slug": slug}))
+
+    def section_latest_20(self, i):
+        stories = list(ArticlePage.objects.published().in_section(self.section).newest_first()[:20])
+        if len(stories) != 20:
+            raise RuntimeError(f"latest-20 of {self.section} returned {len(stories)} stories")
+
+    def _story(self, i):
+        return self.stories[i % len(self.stories)]
+
+    def _get(self, url, client=None):
+        response = (client or self.client).get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url} answered {response.status_code}")
+        return response
+
+
+def desk_editor(section):
+    """Return a non-superuser who may add, edit and publish in `section` only (Wagtail page permissions)."""
+    group = Group.objects.create(name=f"Desk {section.title}")
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    for codename in ("add_page", "change_page", "publish_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.create(group=group, page=section, permission=permission)
+    user = get_user_model().objects.create_user(f"desk-{section.slug}", f"desk-{section.slug}@example.com", None)
+    user.groups.add(group)
+    return user
+
+
+def sample_stories(count):
+    """Return (pk, slug) of `count` stories spread evenly over the archive, oldest to newest (indexed lookups)."""
+    low, high = Page.objects.order_by("pk").first().pk, Page.objects.order_by("pk").last().pk
+    stories = ArticlePage.objects.order_by("pk").values_list("pk", "slug")
+    starts = [low + (high - low) * n // count for n in range(count)]
+    return [story for story in (stories.filter(pk__gte=start).first() for start in starts) if story]
+
+
+@contextmanager
+def deadline(seconds):
+    """Abort database work still running `seconds` from now (SQLite: whole block; PostgreSQL: per statement)."""
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        end = time.monotonic() + seconds
+        connection.connection.set_progress_handler(lambda: time.monotonic() > end, 100_000)
+        try:
+            yield
+        finally:
+            connection.connection.set_progress_handler(None, 0)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 0")
+
+
+def measure(operation, repeat, budget):
+    """Warm up, count queries on one run, time `repeat` runs; give up on runs over `budget` seconds."""
+    try:
+        with deadline(budget):
+            operation(0)
+        with deadline(budget), CaptureQueriesContext(connection) as queries:
+            operation(1)
+        count, slowest = len(queries), slowest_statements(queries)  # read now: the next request clears the log
+        times = [timed(operation, i, budget) for i in range(2, repeat + 2)]
+    except OperationalError as error:
+        return {"stopped_after_s": budget, "error": str(error)}
+    return {
+        "median_ms": round(statistics.median(times) * 1000, 2),
+        "min_ms": round(min(times) * 1000, 2),
+        "max_ms": round(max(times) * 1000, 2),
+        "queries": count,
+        "slowest_sql": slowest,
+    }
+
+
+def slowest_statements(queries, keep=3, threshold_s=0.005):
+    """Return the slowest statements of a captured run (over 5 ms), shortened to their head and tail."""
+    timed = sorted(((float(q["time"]), q["sql"]) for q in queries.captured_queries), reverse=True)[:keep]
+    return [
+        {"ms": round(seconds * 1000, 1), "sql": sql if len(sql) < 400 else f"{sql[:120]} ... {sql[-260:]}"}
+        for seconds, sql in timed
+        if seconds >= threshold_s
+    ]
+
+
+def timed(operation, i, budget):
+    start = time.perf_counter()
+    with deadline(budget):
+        operation(i)
+    return time.perf_counter() - start
+
+
+def measure_all(ops, repeat, budget):
+    """Time every operation in OPERATIONS order; return {name: result}."""
+    return {name: measure(getattr(ops, name), repeat, budget) for name in OPERATIONS}
