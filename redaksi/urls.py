@@ -24,6 +24,9 @@ if settings.DEBUG:
 # so one URL always means one language (and one cache entry).
 urlpatterns += i18n_patterns(
     path("", include("redaksi.articles.urls")),
+    path("", include("redaksi.sections.urls")),
+    path("", include("redaksi.people.urls")),
+    path("", include("redaksi.readership.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
@@ -20,6 +21,9 @@ class Tag(TagBase):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
         ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("tag", kwargs={"slug": self.slug})
 
 
 class SectionPage(Page):
