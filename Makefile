@@ -14,9 +14,15 @@ $(VENV)/.runtime: requirements/lock.txt
 	$(PY) -m pip install -q -r requirements/lock.txt
 	touch $@
 
-$(VENV)/.test: $(VENV)/.runtime requirements/test-lock.txt
+$(VENV)/.test: $(VENV)/.runtime requirements/test-lock.txt node_modules/.package-lock.json
 	tools/system-deps.sh test
 	$(PY) -m pip install -q -r requirements/test-lock.txt
+	touch $@
+
+# axe-core for the browser tests' accessibility checks; no build step, Node only for checks.
+node_modules/.package-lock.json: package.json package-lock.json
+	tools/system-deps.sh test
+	npm ci --no-audit --no-fund
 	touch $@
 
 demo: $(VENV)/.runtime

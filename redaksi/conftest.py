@@ -91,3 +91,27 @@ def screenshots():
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_BLOCKING = {"serious", "critical"}
+
+
+def describe_violation(violation):
+    """One readable line for an axe violation: impact, rule, help and the first elements it names."""
+    targets = [node["target"] for node in violation["nodes"]][:5]
+    return f"{violation['impact']} {violation['id']}: {violation['help']} -> {targets}"
+
+
+@pytest.fixture(scope="session")
+def axe(pytestconfig):
+    """Return run(page) -> lines describing the serious and critical WCAG 2.1 A/AA violations on a JS page."""
+    script = pytestconfig.rootpath / "node_modules/axe-core/axe.min.js"
+    assert script.exists(), "axe-core missing: run npm ci"
+
+    def run(page):
+        page.add_script_tag(path=str(script))
+        results = page.evaluate("tags => axe.run(document, {runOnly: tags})", AXE_TAGS)
+        return [describe_violation(v) for v in results["violations"] if v["impact"] in AXE_BLOCKING]
+
+    return run

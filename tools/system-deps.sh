@@ -9,6 +9,7 @@ rm -rf "$probe"
 if [ "${1:-demo}" = test ]; then
     [ -x /usr/bin/chromium ] || need="$need chromium"
     ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$need postgresql"
+    command -v npm >/dev/null 2>&1 || need="$need nodejs npm"  # npm ci: axe-core for the browser tests
 fi
 [ -z "$need" ] && exit 0
 
