@@ -1,0 +1,107 @@
+"""Terpopuler: count reads per story and WIB hour, and rank the most read stories of a recent window."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import HourlyReads
+
+MOST_READ_LIMIT = 5
+MOST_READ_CACHE_SECONDS = 5 * 60
+DAY, WEEK = 24, 7 * 24  # hours of the two Terpopuler windows
+KEEP_DAYS = 8  # the week window and a day of slack
+
+
+@dataclass(frozen=True)
+class ReadStory:
+    """One Terpopuler row: plain data, safe to keep in a shared cache; the URL follows the active language."""
+
+    pk: int
+    slug: str
+    listing_title: str
+    section_title: str
+    first_published_at: datetime
+    reads: int
+
+    @property
+    def url(self):
+        return reverse("article", kwargs={"article_id": self.pk, "slug": self.slug})
+
+
+def hour_of(moment):
+    """The start of the WIB clock hour `moment` falls in (WIB has whole-hour offsets, so UTC agrees)."""
+    return timezone.localtime(moment).replace(minute=0, second=0, microsecond=0)
+
+
+def record_read(article_id, now=None):
+    """Add one read to the story's row for this hour: an UPDATE ... + 1, an INSERT when the row is missing.
+
+    Two readers of a quiet story may both find no row; the loser's INSERT fails the unique constraint and
+    it adds its read to the winner's row instead.
+    """
+    hour = hour_of(now or timezone.now())
+    rows = HourlyReads.objects.filter(article_id=article_id, hour=hour)
+    if rows.update(reads=F("reads") + 1):
+        return
+    try:
+        with transaction.atomic():
+            HourlyReads.objects.create(article_id=article_id, hour=hour, reads=1)
+    except IntegrityError:
+        rows.update(reads=F("reads") + 1)
+
+
+def most_read(hours, limit=MOST_READ_LIMIT):
+    """The `limit` most read published stories of the last `hours`, cached a few minutes: one query a window."""
+    key = f"readership:most-read:{hours}:{limit}"
+    stories = cache.get(key)
+    if stories is None:
+        stories = rank_reads(timezone.now() - timedelta(hours=hours), limit)
+        cache.set(key, stories, MOST_READ_CACHE_SECONDS)
+    return stories
+
+
+def rank_reads(since, limit):
+    """Sum the reads since `since` per published story, most read first, newer first among equals.
+
+    One query joining the story, its page row and its section: all a Terpopuler row shows. The join
+    repeats ArticlePageQuerySet.published() (live, first published) so the hour index drives the plan.
+    """
+    rows = (
+        HourlyReads.objects.filter(
+            hour__gte=hour_of(since), article__live=True, article__first_published_at__isnull=False
+        )
+        .values("article_id")
+        .annotate(
+            total=Sum("reads"),
+            slug=F("article__slug"),
+            title=F("article__title"),
+            short_title=F("article__short_title"),
+            section_title=F("article__section__title"),
+            published=F("article__first_published_at"),
+        )
+        .order_by("-total", "-published", "-article_id")[:limit]
+    )
+    return [read_story(row) for row in rows]
+
+
+def read_story(row):
+    return ReadStory(
+        pk=row["article_id"],
+        slug=row["slug"],
+        listing_title=row["short_title"] or row["title"],
+        section_title=row["section_title"] or "",
+        first_published_at=row["published"],
+        reads=row["total"],
+    )
+
+
+def prune_reads(now=None):
+    """Delete the hourly counts older than KEEP_DAYS; return how many rows went."""
+    cutoff = (now or timezone.now()) - timedelta(days=KEEP_DAYS)
+    deleted, _by_model = HourlyReads.objects.filter(hour__lt=cutoff).delete()
+    return deleted
