@@ -5,6 +5,7 @@ from django import template
 from django.utils import dateformat
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
 from redaksi.core.models import MenuItem, SiteSettings
 
@@ -57,3 +58,24 @@ def main_menu(context):
     current = {getattr(page, "pk", None), getattr(page, "section_id", None)} - {None}
     items = MenuItem.objects.filter(settings=SiteSettings.for_request(request)).select_related("link_page")
     return {"request": request, "items": [(item, item.link_page_id in current) for item in items]}
+
+
+@register.inclusion_tag("components/_footer_links.html", takes_context=True)
+def footer_links(context):
+    """The live static pages (Tentang Kami, Redaksi, Pedoman Media Siber, Kontak) in tree order, in one query.
+
+    Static pages and the masthead may only sit under the one home page, so no site filter is needed.
+    """
+    pages = Page.objects.live().filter(
+        content_type__app_label="pages", content_type__model__in=("standardpage", "mastheadpage")
+    )
+    return {"request": context["request"], "pages": pages.order_by("path")}
+
+
+@register.simple_tag(takes_context=True)
+def index_page_url(context):
+    """The URL of Indeks (the one story index page), or "" when it is not live."""
+    from redaksi.articles.models import ArticleIndexPage
+
+    index_page = ArticleIndexPage.objects.live().first()
+    return index_page.get_url(context.get("request")) if index_page else ""
