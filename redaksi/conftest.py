@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
@@ -22,6 +23,14 @@ def site_language():
     """Start every test in the site's language: a test request to /en/ leaves English active in the thread."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache: the locmem cache outlives a test (Terpopuler, read dedupe)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
