@@ -13,8 +13,8 @@ from .factories import ArticlePageFactory, paragraphs
 pytestmark = pytest.mark.django_db
 
 # story (with section, hero image, editor), authors, tags, corrections, site, featured videos with posters,
-# "Baca Juga" stories, body photos, body videos, their posters, all renditions, site settings, menu.
-ARTICLE_PAGE_QUERIES = 13
+# "Baca Juga" stories, body photos, body videos, their posters, all renditions, site settings, menu, footer links.
+ARTICLE_PAGE_QUERIES = 14
 
 
 def story_with(news, count, media=1):
