@@ -108,7 +108,7 @@ class ArchiveLoader:
             path=path, depth=folder.depth + 1, numchild=0, url_path=f"{folder.url_path}{slug}/",
             title=title, draft_title=title, slug=slug, content_type_id=self.content_type_id,
             locale_id=self.locale_id, live=True, has_unpublished_changes=False,
-            first_published_at=when, last_published_at=when, latest_revision_created_at=when,
+            first_published_at=when, published_at=when, last_published_at=when, latest_revision_created_at=when,
             section_id=section.pk, dateline_city=rng.choice(CITIES), body=story_body(title, rng),
             standfirst=f"{title}, menurut keterangan resmi yang diterima redaksi.",
         )  # fmt: skip

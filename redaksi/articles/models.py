@@ -28,13 +28,13 @@ PHONE_WIDTH = 390  # the seed page's reference device
 
 class ArticlePageQuerySet(PageQuerySet):
     def published(self):
-        return self.live().filter(first_published_at__isnull=False)
+        return self.live().filter(published_at__isnull=False)
 
     def in_section(self, section):
         return self.filter(section=section)
 
     def newest_first(self):
-        return self.order_by("-first_published_at", "-pk")
+        return self.order_by("-published_at", "-pk")
 
     def for_listing(self):
         """Prepare a story card without N+1: section, hero image and its renditions."""
@@ -96,6 +96,12 @@ class ArticlePage(Page):
     source_url = models.URLField(
         _("source link"), max_length=500, blank=True, help_text=_('Shown as "Baca selengkapnya".')
     )
+    published_at = models.DateTimeField(
+        _("published at"),
+        null=True,
+        editable=False,
+        help_text=_("First publication time, copied from Wagtail's so one index serves listings by section and time."),
+    )
     guid = models.CharField(
         _("source identifier"),
         max_length=255,
@@ -138,6 +144,10 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["section", "published_at", "page_ptr"], name="article_section_time_idx"),
+            models.Index(fields=["published_at", "page_ptr"], name="article_time_idx"),
+        ]
 
     @property
     def listing_title(self):
@@ -146,6 +156,7 @@ class ArticlePage(Page):
     def save(self, *args, **kwargs):
         if self.path:
             self.section_id = section_id_for_path(self.path)
+        self.published_at = self.first_published_at
         return super().save(*args, **kwargs)
 
     def get_url_parts(self, request=None):
@@ -267,7 +278,18 @@ class ArticleIndexPage(Page):
         verbose_name = _("story index (Indeks)")
 
     def get_context(self, request, *args, **kwargs):
-        """The latest published stories of every section, newest first, ready for cards."""
+        """One WIB day's published stories (today by default), filtered by section and paged within the day."""
+        from redaksi.sections.models import SectionPage
+
+        from .indeks import indeks_for
+
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = ArticlePage.objects.published().newest_first().for_listing()[:STORIES_PER_PAGE]
+        sections = SectionPage.objects.live().sibling_of(self).order_by("title")
+        context["indeks"] = indeks_for(request.GET, sections)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """Answer bad filters with the form and a message: 400 for invalid input, 404 past the day's last page."""
+        response = super().serve(request, *args, **kwargs)
+        response.status_code = response.context_data["indeks"].status
+        return response

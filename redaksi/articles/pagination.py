@@ -41,25 +41,26 @@ def paginate_stories(queryset, params, per_page):
         rows = list(queryset.newest_first()[: per_page + 1])
         return StoryPage(rows[:per_page], last_pk(rows, per_page), None)
     published_at = cursor_time(queryset, older)
-    rows = list(
-        queryset.filter(
-            Q(first_published_at__lt=published_at) | Q(first_published_at=published_at, pk__lt=older)
-        ).newest_first()[: per_page + 1]
-    )
+    before = Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=older)
+    rows = list(seek(queryset, published_at__lte=published_at).filter(before).newest_first()[: per_page + 1])
     return StoryPage(rows[:per_page], last_pk(rows, per_page), rows[0].pk if rows else None)
 
 
 def newer_page(queryset, newer, per_page):
     """The page of stories published right after story `newer`, still shown newest first."""
     published_at = cursor_time(queryset, newer)
+    after = Q(published_at__gt=published_at) | Q(published_at=published_at, pk__gt=newer)
     rows = list(
-        queryset.filter(
-            Q(first_published_at__gt=published_at) | Q(first_published_at=published_at, pk__gt=newer)
-        ).order_by("first_published_at", "pk")[: per_page + 1]
+        seek(queryset, published_at__gte=published_at).filter(after).order_by("published_at", "pk")[: per_page + 1]
     )
     has_newer = len(rows) > per_page
     stories = rows[:per_page][::-1]
     return StoryPage(stories, stories[-1].pk if stories else None, stories[0].pk if has_newer else None)
+
+
+def seek(queryset, **bound):
+    """Bound the listing by the cursor's time alone: a plain range the (section, time) index can seek to."""
+    return queryset.filter(**bound)
 
 
 def cursor(params, name):
@@ -74,7 +75,7 @@ def cursor(params, name):
 
 def cursor_time(queryset, pk):
     """The publication time of the cursor story, which must belong to the listing."""
-    published_at = queryset.filter(pk=pk).values_list("first_published_at", flat=True).first()
+    published_at = queryset.filter(pk=pk).values_list("published_at", flat=True).first()
     if published_at is None:
         raise Http404("The cursor story is not in this listing.")
     return published_at

@@ -296,7 +296,9 @@ def _hero_photo(story, path):
 
 def _stamp_published_at(page, when, published):
     """Carry the outlet's publication time; a story published now shows it as its last publication too."""
-    stamps = {"first_published_at": when, "last_published_at": when} if published else {"first_published_at": when}
+    stamps = {"first_published_at": when, "published_at": when}
+    if published:
+        stamps["last_published_at"] = when
     ArticlePage.objects.filter(pk=page.pk).update(**stamps)
     for name, value in stamps.items():
         setattr(page, name, value)
