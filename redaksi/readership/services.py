@@ -8,13 +8,18 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
+from redaksi.articles.models import ArticlePage
+
+from .bots import is_reader
 from .models import HourlyReads
 
 MOST_READ_LIMIT = 5
 MOST_READ_CACHE_SECONDS = 5 * 60
 DAY, WEEK = 24, 7 * 24  # hours of the two Terpopuler windows
 KEEP_DAYS = 8  # the week window and a day of slack
+SAME_READER_FOR = 30 * 60  # seconds: a reader's reloads of a story within this count once
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,26 @@ class ReadStory:
 def hour_of(moment):
     """The start of the WIB clock hour `moment` falls in (WIB has whole-hour offsets, so UTC agrees)."""
     return timezone.localtime(moment).replace(minute=0, second=0, microsecond=0)
+
+
+def count_read(article_id, address, user_agent):
+    """Count a reader's read of a published story, once per SAME_READER_FOR; return whether it counted.
+
+    Robots are not counted. No cookie, and nothing personal is stored: the reader is a keyed hash of
+    address, User-Agent and story, remembered in the cache for SAME_READER_FOR only.
+    """
+    if not is_reader(user_agent) or not first_read_in_a_while(article_id, address, user_agent):
+        return False
+    if not ArticlePage.objects.published().filter(pk=article_id).exists():
+        return False
+    record_read(article_id)
+    return True
+
+
+def first_read_in_a_while(article_id, address, user_agent):
+    """Remember this reader of this story for SAME_READER_FOR; False when already remembered."""
+    reader = salted_hmac("redaksi.readership.reader", f"{address}|{user_agent}|{article_id}").hexdigest()
+    return cache.add(f"readership:seen:{reader}", True, SAME_READER_FOR)
 
 
 def record_read(article_id, now=None):

@@ -1,0 +1,28 @@
+"""prune_reads deletes hourly counts older than 8 days; the week window keeps what it needs."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from redaksi.articles.tests.factories import ArticlePageFactory
+from redaksi.readership.models import HourlyReads
+from redaksi.readership.services import hour_of
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2024, 5, 6, 5, 30, tzinfo=datetime.UTC)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_prune_reads_deletes_rows_older_than_eight_days(news, capsys):
+    story = ArticlePageFactory(section=news)
+    for days in (0, 7, 8, 9, 30):
+        HourlyReads.objects.create(article=story, hour=hour_of(NOW - datetime.timedelta(days=days, hours=1)), reads=1)
+
+    call_command("prune_reads")
+
+    kept = sorted((NOW - hour).days for hour in HourlyReads.objects.values_list("hour", flat=True))
+    assert kept == [0, 7]
+    assert "3 hourly read count(s) older than 8 days deleted." in capsys.readouterr().out
