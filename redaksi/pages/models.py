@@ -5,6 +5,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from redaksi.core.models import SiteSettings
+
+from .front import build_front
+
 STATIC_PAGE_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
@@ -41,11 +45,9 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        """The latest published stories, newest first, ready for cards."""
-        from redaksi.articles.models import STORIES_PER_PAGE, ArticlePage
-
+        """The front page: headline, picks, latest stream, section rails in menu order and Video Pilihan."""
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = ArticlePage.objects.published().newest_first().for_listing()[:STORIES_PER_PAGE]
+        context["front"] = build_front(self, SiteSettings.for_request(request))
         return context
 
 
