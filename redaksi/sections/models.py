@@ -41,11 +41,20 @@ class SectionPage(Page):
         verbose_name_plural = _("sections")
 
     def get_context(self, request, *args, **kwargs):
-        """The section's latest published stories, newest first, ready for cards."""
+        """One keyset page of the section's published stories, newest first; a junk cursor raises Http404.
+
+        Pages by the story it continues from, so page 5,000 costs what page 1 does; the renditions of the
+        visible page's pictures come in one query after the page.
+        """
         from redaksi.articles.models import STORIES_PER_PAGE
+        from redaksi.articles.pagination import paginate_stories
+        from redaksi.media.models import prefetch_photo_renditions
 
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.articles.published().newest_first().for_listing()[:STORIES_PER_PAGE]
+        listing = self.articles.published().defer_streamfields().select_related("section", "hero_image")
+        pager = paginate_stories(listing, request.GET, STORIES_PER_PAGE)
+        prefetch_photo_renditions([story.hero_image for story in pager.stories])
+        context.update(pager=pager, stories=pager.stories)
         return context
 
     def archive_month(self, when):
