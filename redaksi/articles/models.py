@@ -175,23 +175,54 @@ class ArticlePage(Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        """Prepare the page in fixed queries: body media, renditions, "Video Pilihan", dateline, share URL."""
+        """Prepare the page in fixed queries: body media, renditions, "Video Pilihan", Berita Terkait, dateline."""
         context = super().get_context(request, *args, **kwargs)
         featured_videos = list(Video.objects.featured()[:FEATURED_VIDEOS])
         body_photos, body_videos = self.body_media()
         models.prefetch_related_objects(body_videos, "poster")
+        related = self.related_context()
         prefetch_photo_renditions(
-            [self.hero_image, *body_photos, *(video.poster for video in [*body_videos, *featured_videos])]
+            [
+                self.hero_image,
+                *body_photos,
+                *(video.poster for video in [*body_videos, *featured_videos]),
+                *(story.hero_image for story in related["related_stories"]),
+            ]
         )
         context.update(
+            related,
             dateline=self.dateline(SiteSettings.for_request(request).outlet_name),
             dateline_index=self.first_paragraph_index(),
             share_url=self.get_full_url(request),
             read_more_url="" if self.source_linked_in_body() else self.source_url,
             updated_at=self.updated_at,
+            latest_correction=max(self.corrections.all(), key=lambda note: note.noted_at, default=None),
             featured_videos=featured_videos,
         )
         return context
+
+    def related_context(self):
+        """Berita Terkait, and the suggested "Baca Juga" with its place when the editor picked none: two queries."""
+        from .related import RELATED_STORIES, related_stories, suggestion
+
+        picked = self.picked_story_ids()
+        related = related_stories(self, RELATED_STORIES if picked else RELATED_STORIES + 1, exclude=picked)
+        suggested = None if picked else suggestion(related)
+        return {
+            "related_stories": related[:RELATED_STORIES],
+            "suggestion": {"story": suggested} if suggested else None,  # shaped like the block's value
+            "suggestion_index": self.suggestion_index() if suggested else None,
+        }
+
+    def picked_story_ids(self):
+        """Ids of the stories the editor linked in "Baca Juga" boxes, read from the raw body: no query."""
+        picked = [block["value"].get("story") for block in self.body.raw_data if block["type"] == "related_story"]
+        return [story_id for story_id in picked if story_id]
+
+    def suggestion_index(self):
+        """Position of the paragraph the suggested "Baca Juga" follows: the second, else the only one."""
+        paragraphs = [i for i, block in enumerate(self.body.raw_data) if block["type"] == "paragraph"]
+        return paragraphs[:2][-1] if paragraphs else None
 
     def body_media(self):
         """Return the photos and videos the body shows; the body loads them in one query per block type."""

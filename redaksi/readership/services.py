@@ -94,11 +94,11 @@ def rank_reads(since, limit):
     """Sum the reads since `since` per published story, most read first, newer first among equals.
 
     One query joining the story, its page row and its section: all a Terpopuler row shows. The join
-    repeats ArticlePageQuerySet.published() (live, first published) so the hour index drives the plan.
+    repeats ArticlePageQuerySet.published() (live, with a publication time) so the hour index drives the plan.
     """
     rows = (
         HourlyReads.objects.filter(
-            hour__gte=hour_of(since), article__live=True, article__first_published_at__isnull=False
+            hour__gte=hour_of(since), article__live=True, article__published_at__isnull=False
         )
         .values("article_id")
         .annotate(
@@ -107,7 +107,7 @@ def rank_reads(since, limit):
             title=F("article__title"),
             short_title=F("article__short_title"),
             section_title=F("article__section__title"),
-            published=F("article__first_published_at"),
+            published=F("article__published_at"),
         )
         .order_by("-total", "-published", "-article_id")[:limit]
     )

@@ -13,8 +13,12 @@ from .factories import ArticlePageFactory, paragraphs
 pytestmark = pytest.mark.django_db
 
 # story (with section, hero image, editor), authors, tags, corrections, site, featured videos with posters,
-# "Baca Juga" stories, body photos, body videos, their posters, all renditions, site settings, menu, footer links.
-ARTICLE_PAGE_QUERIES = 14
+# "Baca Juga" stories, body photos, body videos, their posters, all renditions, site settings, menu, footer links,
+# Berita Terkait by shared tags, Berita Terkait from the section.
+ARTICLE_PAGE_QUERIES = 16
+# The same without body media and editor's "Baca Juga" boxes: story, authors, tags, corrections, site, featured
+# videos, Berita Terkait (tags, section), renditions, site settings, menu, footer links.
+PLAIN_STORY_QUERIES = 12
 
 
 def story_with(news, count, media=1):
@@ -40,9 +44,9 @@ def story_with(news, count, media=1):
     return story
 
 
-def count_queries(client, story, django_assert_num_queries):
+def count_queries(client, story, django_assert_num_queries, expected=ARTICLE_PAGE_QUERIES):
     client.get(story.url)  # warm alike: renditions exist, the site root paths are cached
-    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+    with django_assert_num_queries(expected):
         response = client.get(story.url)
     assert response.status_code == 200
     return response
@@ -65,3 +69,18 @@ def test_article_page_queries_do_not_grow_with_body_pictures_and_videos(
     story = story_with(news, 3, media=media)
     response = count_queries(client, story, django_assert_num_queries)
     assert response.content.decode().count("<figure") == 1 + media
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_article_page_queries_do_not_grow_with_related_stories_and_shared_tags(
+    client, outlet, news, count, django_assert_num_queries
+):
+    """No editor's "Baca Juga": Berita Terkait and the suggested box come from `count` stories sharing `count` tags."""
+    tags = TagFactory.create_batch(count)
+    for _ in range(count):
+        ArticlePageFactory(section=news, with_image=True, tags=tags)
+    story = ArticlePageFactory(section=news, tags=tags, body=paragraphs("Satu.", "Dua.", "Tiga."))
+    response = count_queries(client, story, django_assert_num_queries, PLAIN_STORY_QUERIES)
+    html = response.content.decode()
+    assert html.count('class="story-card"') == min(count, 5)
+    assert html.count("data-suggested") == 1
