@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", health, name="health"),
+    path("", include("redaksi.feeds.urls")),
 ]
 
 if settings.DEBUG:

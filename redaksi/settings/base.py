@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "redaksi.articles",
     "redaksi.pages",
     "redaksi.readership",
+    "redaksi.feeds",
     "redaksi.ingest",
     "redaksi.demo",
     "wagtail.contrib.forms",
