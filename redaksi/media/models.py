@@ -1,18 +1,27 @@
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.duration import duration_iso_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 from wagtail.models import Page
 from wagtail.search import index
 
 VIDEOS_PER_PAGE = 20
+OTHER_VIDEOS = 4
+PAGE_PARAM = "halaman"
 
 # Hosts whose video pages we may link to; nothing from them is loaded into our pages.
 VIDEO_HOSTS = {"www.youtube.com", "youtube.com", "youtu.be", "vimeo.com", "www.vimeo.com"}
+VIDEO_HOST_NAMES = {"youtube.com": "YouTube", "youtu.be": "YouTube", "vimeo.com": "Vimeo"}
 
 
 class Photo(AbstractImage):
@@ -56,6 +65,9 @@ class VideoQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
 
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
     def featured(self):
         """Videos editors picked for "Video Pilihan", newest first, with their posters."""
         return self.published().filter(is_featured=True).select_related("poster").order_by("-published_at")
@@ -65,6 +77,13 @@ class VideoQuerySet(models.QuerySet):
         return self.select_related("poster").prefetch_related(
             models.Prefetch("poster__renditions", to_attr="prefetched_renditions")
         )
+
+
+class VideoManager(models.Manager.from_queryset(VideoQuerySet)):
+    def get_queryset(self):
+        """Load every video with the hub's slug (one scalar subquery), so its URL costs no query of its own."""
+        hub_slug = VideoIndexPage.objects.live().values("slug")[:1]
+        return super().get_queryset().annotate(hub_slug=models.Subquery(hub_slug))
 
 
 class Video(index.Indexed, models.Model):
@@ -82,7 +101,7 @@ class Video(index.Indexed, models.Model):
     is_featured = models.BooleanField(_('featured in "Video Pilihan"'), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
 
-    objects = VideoQuerySet.as_manager()
+    objects = VideoManager()
 
     panels = [
         FieldPanel("title"),
@@ -109,9 +128,38 @@ class Video(index.Indexed, models.Model):
         if not self.url and not self.file:
             raise ValidationError(_("Give the video a link or upload a file."))
 
+    def get_absolute_url(self):
+        """The video's page on the hub (the hub sits under the site root), or its own link without a live hub."""
+        if hasattr(self, "hub_slug"):
+            hub_slug = self.hub_slug
+        else:  # not loaded through Video.objects
+            hub_slug = VideoIndexPage.objects.live().values_list("slug", flat=True).first()
+        if hub_slug:
+            return reverse("wagtail_serve", args=(f"{hub_slug}/{self.slug}/",))
+        return self.url or (self.file.url if self.file else "")
 
-class VideoIndexPage(Page):
-    """The video hub."""
+    @property
+    def host_name(self):
+        """The name of the site an external video plays on: "YouTube", "Vimeo"."""
+        host = (urlsplit(self.url).hostname or "").removeprefix("www.")
+        return VIDEO_HOST_NAMES.get(host, host)
+
+    @property
+    def duration_label(self):
+        """The running time as players print it: "6:05", "1:02:03"."""
+        if self.duration is None:
+            return ""
+        minutes, seconds = divmod(int(self.duration.total_seconds()), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+    @property
+    def duration_iso(self):
+        return duration_iso_string(self.duration) if self.duration is not None else ""
+
+
+class VideoIndexPage(RoutablePageMixin, Page):
+    """The video hub: every published video, newest first, and each video's own page at <hub>/<video slug>/."""
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
@@ -120,8 +168,28 @@ class VideoIndexPage(Page):
     class Meta:
         verbose_name = _("video hub")
 
-    def get_context(self, request, *args, **kwargs):
-        """The latest published videos, newest first, ready for cards."""
-        context = super().get_context(request, *args, **kwargs)
-        context["videos"] = Video.objects.published().order_by("-published_at").for_listing()[:VIDEOS_PER_PAGE]
-        return context
+    @path("")
+    def index_route(self, request):
+        """A page of the hub, numbered: videos are few (hundreds a year), so OFFSET stays cheap."""
+        videos = Video.objects.published().newest_first().for_listing()
+        return self.render(request, context_overrides={"videos": page_of(videos, request.GET)})
+
+    @path("<slug:slug>/", name="video")
+    def video(self, request, slug):
+        """One published video and the latest others; an unpublished or unknown one is a 404."""
+        videos = Video.objects.published().for_listing()
+        video = get_object_or_404(videos, slug=slug)
+        others = list(videos.newest_first().exclude(pk=video.pk)[:OTHER_VIDEOS])
+        context = {"video": video, "other_videos": others}
+        return self.render(request, template="media/video_page.html", context_overrides=context)
+
+
+def page_of(queryset, params):
+    """The page of `queryset` that the `halaman` parameter asks for; junk or a page past the end is a 404."""
+    value = params.get(PAGE_PARAM, "1")
+    if not value.isascii() or not value.isdigit() or len(value) > 6:
+        raise Http404("Bad page number.")
+    try:
+        return Paginator(queryset, VIDEOS_PER_PAGE).page(int(value))
+    except InvalidPage as error:
+        raise Http404("No such page.") from error
