@@ -33,7 +33,10 @@ def stories_by(person, count):
     section = SectionPageFactory()
     return [
         ArticlePageFactory(
-            section=section, title=f"Tulisan {n}", authors=[person], first_published_at=NOW - datetime.timedelta(minutes=n)
+            section=section,
+            title=f"Tulisan {n}",
+            authors=[person],
+            first_published_at=NOW - datetime.timedelta(minutes=n),
         )
         for n in range(count)
     ]
@@ -52,7 +55,10 @@ def test_person_page_shows_profile(client, ratna):
     soup = soup_of(client.get("/profil/ratna-anggraini/"))
     assert [h1.get_text(strip=True) for h1 in soup.select("h1")] == ["Ratna Anggraini"]
     assert soup.select_one(".profile-role").get_text(strip=True) == "Redaktur EkBis"
-    assert [p.get_text() for p in soup.select(".profile-bio p")] == ["Meliput ekonomi sejak 2010.", "Kini memimpin desk EkBis."]
+    assert [p.get_text() for p in soup.select(".profile-bio p")] == [
+        "Meliput ekonomi sejak 2010.",
+        "Kini memimpin desk EkBis.",
+    ]
     assert soup.select_one(".profile-email a")["href"] == "mailto:ratna@example.com"
     photo = soup.select_one(".profile picture img")
     assert photo["alt"] == "Ratna Anggraini"
@@ -80,7 +86,11 @@ def test_person_page_pages_older_by_keyset(client, ratna):
     first = soup_of(client.get("/profil/ratna-anggraini/"))
     older_link = first.select_one(".pager a[rel=next]")["href"]
     assert older_link == f"?sebelum={stories[19].pk}"
-    assert headlines(soup_of(client.get(f"/profil/ratna-anggraini/{older_link}"))) == ["Tulisan 20", "Tulisan 21", "Tulisan 22"]
+    assert headlines(soup_of(client.get(f"/profil/ratna-anggraini/{older_link}"))) == [
+        "Tulisan 20",
+        "Tulisan 21",
+        "Tulisan 22",
+    ]
 
 
 def test_person_page_is_english_under_en(client, ratna):

@@ -24,7 +24,10 @@ def tagged_stories(tag, count, **fields):
     section = SectionPageFactory()
     return [
         ArticlePageFactory(
-            section=section, title=f"Berita Rusia {n}", tags=[tag], first_published_at=NOW - datetime.timedelta(minutes=n)
+            section=section,
+            title=f"Berita Rusia {n}",
+            tags=[tag],
+            first_published_at=NOW - datetime.timedelta(minutes=n),
         )
         for n in range(count)
     ]
