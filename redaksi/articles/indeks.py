@@ -1,0 +1,101 @@
+"""Indeks: every published story of one WIB day, newest first, optionally of one section, paged within the day.
+
+The day is a range on the indexed published_at (the day's start and end in Asia/Jakarta), never a
+__date lookup, so any day of a million-story archive costs what today costs. A day holds a bounded number
+of stories, so plain page numbers within it stay cheap.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django import forms
+from django.core.paginator import EmptyPage, Paginator
+from django.core.validators import MinValueValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from redaksi.core.templatetags.core_tags import WIB
+from redaksi.media.models import prefetch_photo_renditions
+
+from .models import ArticlePage
+
+STORIES_PER_DAY_PAGE = 30
+EARLIEST_DAY = datetime.date(1900, 1, 1)
+
+
+def today_in_wib():
+    return timezone.now().astimezone(WIB).date()
+
+
+class IndeksForm(forms.Form):
+    """The Indeks filter, a plain GET form: a day (today in WIB when not given), a section, a page of the day."""
+
+    date = forms.DateField(
+        label=_("Date"),
+        required=False,
+        validators=[MinValueValidator(EARLIEST_DAY)],
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": EARLIEST_DAY.isoformat()}),
+    )
+    section = forms.ModelChoiceField(
+        label=_("Section"), queryset=None, required=False, to_field_name="slug", empty_label=_("All sections")
+    )
+    page = forms.IntegerField(min_value=1, max_value=10**6, required=False)
+
+    def __init__(self, params, sections, today):
+        data = params.copy()
+        if not data.get("date"):
+            data["date"] = today.isoformat()
+        super().__init__(data)
+        self.today = today
+        self.fields["section"].queryset = sections
+        self.fields["date"].widget.attrs["max"] = today.isoformat()
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > self.today:
+            raise forms.ValidationError(_("Choose a date no later than today."), code="future")
+        return day
+
+
+@dataclass
+class Indeks:
+    """What the Indeks page shows: the form, the day and its page of stories, and the response status."""
+
+    form: IndeksForm
+    day: datetime.date | None = None
+    page: object = None  # a Paginator page of the day's stories
+    status: int = 200
+
+    @property
+    def previous_day(self):
+        return self.day - datetime.timedelta(days=1) if self.day and self.day > EARLIEST_DAY else None
+
+    @property
+    def next_day(self):
+        return self.day + datetime.timedelta(days=1) if self.day and self.day < self.form.today else None
+
+
+def stories_of_day(day, section=None):
+    """Published stories of the WIB calendar `day` (of `section` when given), newest first, as cards."""
+    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=WIB)
+    stories = ArticlePage.objects.published().filter(
+        published_at__gte=start, published_at__lt=start + datetime.timedelta(days=1)
+    )
+    if section is not None:
+        stories = stories.in_section(section)
+    return stories.defer_streamfields().select_related("section", "hero_image").newest_first()
+
+
+def indeks_for(params, sections, today=None):
+    """Build the Indeks for GET `params`: 400 for invalid filters, 404 for a page past the day's last."""
+    form = IndeksForm(params, sections, today or today_in_wib())
+    if not form.is_valid():
+        return Indeks(form, status=400)
+    day, section = form.cleaned_data["date"], form.cleaned_data["section"]
+    try:
+        page = Paginator(stories_of_day(day, section), STORIES_PER_DAY_PAGE).page(form.cleaned_data["page"] or 1)
+    except EmptyPage:
+        return Indeks(form, day, status=404)
+    page.object_list = list(page.object_list)
+    prefetch_photo_renditions([story.hero_image for story in page.object_list])
+    return Indeks(form, day, page)
