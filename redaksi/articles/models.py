@@ -165,7 +165,7 @@ class ArticlePage(Page):
         if not parts or parts[1] is None:
             return parts
         site_id, root_url, _tree_path = parts
-        return site_id, root_url, reverse("article", kwargs={"article_id": self.pk, "slug": self.slug})
+        return site_id, root_url, article_path(self.pk, self.slug)
 
     def serve(self, request, *args, **kwargs):
         canonical = self.get_url(request)
@@ -257,6 +257,11 @@ class ArticlePage(Page):
         if first and latest and latest - first >= UPDATE_AFTER:
             return latest
         return None
+
+
+def article_path(article_id, slug):
+    """The permanent address of a story: /read<ID>/<slug>."""
+    return reverse("article", kwargs={"article_id": article_id, "slug": slug})
 
 
 def section_id_for_path(path):

@@ -1,8 +1,10 @@
 """Sitemap index, month sitemaps, the Google News sitemap and robots.txt."""
 
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
@@ -10,19 +12,46 @@ from redaksi.core.models import SiteSettings
 
 from . import sitemaps
 
-XML = "application/xml; charset=utf-8"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+IMAGE = "http://www.google.com/schemas/sitemap-image/1.1"
+NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
 
 
-def absolute(request, path):
-    return Site.find_for_request(request).root_url + path
+class XmlResponse(HttpResponse):
+    """An XML document written element by element, escaped by Django's XML generator."""
+
+    def __init__(self, root, attrs):
+        super().__init__(content_type="application/xml; charset=utf-8")
+        self.xml = SimplerXMLGenerator(self, "utf-8")
+        self.xml.startDocument()
+        self.xml.startElement(root, attrs)
+        self.root = root
+
+    def close_document(self):
+        self.xml.endElement(self.root)
+        self.xml.endDocument()
+        return self
+
+
+def w3c(moment):
+    """A W3C datetime in WIB: 2022-01-21T10:15:00+07:00."""
+    return timezone.localtime(moment).isoformat()
+
+
+def root_url(request):
+    return Site.find_for_request(request).root_url
 
 
 @require_safe
 def sitemap_index(request):
     """The index: the standing pages' sitemap, then one sitemap per month (part) of the archive."""
-    urls = [absolute(request, reverse("sitemap_pages"))]
-    urls += [absolute(request, part_url(part)) for part in sitemaps.month_parts()]
-    return render(request, "feeds/sitemap_index.xml", {"sitemaps": urls}, content_type=XML)
+    root = root_url(request)
+    response = XmlResponse("sitemapindex", {"xmlns": SITEMAP})
+    for path in [reverse("sitemap_pages"), *(part_url(part) for part in sitemaps.month_parts())]:
+        response.xml.startElement("sitemap", {})
+        response.xml.addQuickElement("loc", root + path)
+        response.xml.endElement("sitemap")
+    return response.close_document()
 
 
 def part_url(part):
@@ -41,9 +70,7 @@ def sitemap_month(request, year, month, part=1):
     parts = sitemaps.parts_of(year, month, sitemaps.folder_counts())
     if part > len(parts):
         raise Http404("No such sitemap.")
-    stories = sitemaps.part_stories(parts[part - 1], is_last=part == len(parts))
-    entries = [entry(request, story, story.hero_image) for story in stories]
-    return render(request, "feeds/sitemap.xml", {"entries": entries}, content_type=XML)
+    return urlset(request, sitemaps.part_entries(parts[part - 1], is_last=part == len(parts)))
 
 
 def sitemap_month_part(request, year, month, part):
@@ -56,26 +83,44 @@ def sitemap_month_part(request, year, month, part):
 @require_safe
 def sitemap_pages(request):
     """Home, sections, Indeks, video hub and static pages."""
-    entries = [entry(request, page) for page in sitemaps.site_pages()]
-    return render(request, "feeds/sitemap.xml", {"entries": entries}, content_type=XML)
+    return urlset(request, [(page.get_url(request), page.last_published_at, None) for page in sitemaps.site_pages()])
 
 
-def entry(request, page, image=None):
-    return {
-        "loc": page.get_full_url(request),
-        "lastmod": page.last_published_at,
-        "image": image and absolute(request, image.file.url),
-    }
+def urlset(request, entries):
+    """Write (path, lastmod, image file name) entries as a sitemap with Google's image extension."""
+    root = root_url(request)
+    response = XmlResponse("urlset", {"xmlns": SITEMAP, "xmlns:image": IMAGE})
+    for path, lastmod, image in entries:
+        response.xml.startElement("url", {})
+        response.xml.addQuickElement("loc", root + path)
+        if lastmod:
+            response.xml.addQuickElement("lastmod", w3c(lastmod))
+        if image:
+            response.xml.startElement("image:image", {})
+            response.xml.addQuickElement("image:loc", root + default_storage.url(image))
+            response.xml.endElement("image:image")
+        response.xml.endElement("url")
+    return response.close_document()
 
 
 @require_safe
 def news_sitemap(request):
     """Google News: the stories of the last 48 hours with the publication's name and language."""
-    context = {
-        "stories": [(story, story.get_full_url(request)) for story in sitemaps.news_stories()],
-        "publication": SiteSettings.for_request(request).outlet_name,
-    }
-    return render(request, "feeds/news_sitemap.xml", context, content_type=XML)
+    root, publication = root_url(request), SiteSettings.for_request(request).outlet_name
+    response = XmlResponse("urlset", {"xmlns": SITEMAP, "xmlns:news": NEWS})
+    for path, published_at, title in sitemaps.news_stories():
+        response.xml.startElement("url", {})
+        response.xml.addQuickElement("loc", root + path)
+        response.xml.startElement("news:news", {})
+        response.xml.startElement("news:publication", {})
+        response.xml.addQuickElement("news:name", publication)
+        response.xml.addQuickElement("news:language", "id")
+        response.xml.endElement("news:publication")
+        response.xml.addQuickElement("news:publication_date", w3c(published_at))
+        response.xml.addQuickElement("news:title", title)
+        response.xml.endElement("news:news")
+        response.xml.endElement("url")
+    return response.close_document()
 
 
 @require_safe
@@ -85,7 +130,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: " + reverse("wagtailadmin_home"),
         "",
-        "Sitemap: " + absolute(request, reverse("sitemap_index")),
-        "Sitemap: " + absolute(request, reverse("news_sitemap")),
+        "Sitemap: " + root_url(request) + reverse("sitemap_index"),
+        "Sitemap: " + root_url(request) + reverse("news_sitemap"),
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
