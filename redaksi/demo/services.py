@@ -14,7 +14,9 @@ from redaksi.people.models import Person
 from redaksi.sections.models import Tag
 
 from .accounts import USERNAME, ensure_admin, ensure_newsroom_accounts
+from .front import load_front
 from .people import load_people
+from .reads import load_reads
 from .seed import DATA_FILES, import_seed
 from .site import load_site
 from .stories import SUBSET, Newsroom, load_stories
@@ -74,6 +76,8 @@ def build_demo(stories, password, stdout):
     load_videos()
     load_stories(newsroom, stories)
     seed_story = import_seed(stdout)
+    load_front(headline=seed_story)
+    load_reads()
     shown_password = ensure_admin(password)
     newsroom_accounts = ensure_newsroom_accounts(password)
     after = row_counts()
