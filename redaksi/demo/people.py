@@ -8,6 +8,8 @@ FICTIONAL = "Nama rekaan untuk konten demo Redaksi."
 # (slug, name, role, job title, bio); the seed page names Muhammad Syahrianto as its editor.
 PEOPLE = [
     ("muhammad-syahrianto", "Muhammad Syahrianto", Person.Role.EDITOR, "Editor", ""),
+    ("sri-wahyuningsih", "Sri Wahyuningsih", Person.Role.EDITOR, "Pemimpin Redaksi", FICTIONAL),
+    ("hendra-kurniawan", "Hendra Kurniawan", Person.Role.EDITOR, "Redaktur Pelaksana", FICTIONAL),
     ("ratna-anggraini", "Ratna Anggraini", Person.Role.EDITOR, "Redaktur EkBis dan Kabar Finansial", FICTIONAL),
     ("yoga-pratama", "Yoga Pratama", Person.Role.EDITOR, "Redaktur New Economy", FICTIONAL),
     ("lestari-handayani", "Lestari Handayani", Person.Role.EDITOR, "Redaktur Sport & Lifestyle", FICTIONAL),
@@ -28,6 +30,22 @@ DESK_EDITORS = {
     "global-connections": "muhammad-syahrianto",
     "sport-lifestyle": "lestari-handayani",
 }
+
+
+# The masthead (Redaksi), position -> person, in print order. The seed's real editor is left out: the rest is fiction.
+MASTHEAD = [
+    ("Pemimpin Redaksi", "sri-wahyuningsih"),
+    ("Redaktur Pelaksana", "hendra-kurniawan"),
+    ("Redaktur", "ratna-anggraini"),
+    ("Redaktur", "yoga-pratama"),
+    ("Redaktur", "lestari-handayani"),
+    ("Wartawan", "dimas-prasetyo"),
+    ("Wartawan", "ayu-lestari-putri"),
+    ("Wartawan", "rizky-ramadhan"),
+    ("Wartawan", "nadia-safitri"),
+    ("Wartawan", "bagus-setiawan"),
+    ("Fotografer", "fajar-nugroho"),
+]
 
 
 def load_person(slug, name, role, job_title, bio):

@@ -1,12 +1,16 @@
 """The outlet's frame: site settings, sections, built-in pages and the main menu, as on the seed page."""
 
+from pathlib import Path
+
 from wagtail.models import Site
 
 from redaksi.articles.models import ArticleIndexPage
 from redaksi.core.models import MenuItem, SiteSettings
 from redaksi.media.models import VideoIndexPage
-from redaksi.pages.models import HomePage, StandardPage
+from redaksi.pages.models import HomePage, MastheadEntry, MastheadPage, StandardPage
 from redaksi.sections.models import SectionPage
+
+from .people import MASTHEAD, load_people
 
 OUTLET = {
     "outlet_name": "Warta Ekonomi",
@@ -42,6 +46,24 @@ ABOUT_PARAGRAPHS = [
     "menunjukkan tempat kredit ditampilkan.",
 ]
 
+# Dewan Pers' Pedoman Pemberitaan Media Siber (Peraturan Dewan Pers Nomor 1/Peraturan-DP/III/2012), as published.
+GUIDELINE = Path(__file__).resolve().parent / "data" / "pedoman-media-siber.html"
+
+MASTHEAD_INTRO = "<p>Susunan redaksi Warta Ekonomi (demo Redaksi: nama-nama di bawah ini rekaan).</p>"
+ADDRESS = (
+    "<p><b>Alamat redaksi</b><br/>Jalan Contoh Redaksi No. 1, Jakarta 10110 (alamat demo)</p>"
+    "<p>Surel: redaksi@wartaekonomi.example<br/>Telepon: (021) 1234-5678 (nomor demo)</p>"
+)
+CONTACT = (
+    "<p>Kirim kabar, ralat, hak jawab atau pertanyaan kepada redaksi lewat alamat di bawah ini. "
+    "Semua data kontak di situs demo ini rekaan.</p>"
+    "<h2>Redaksi</h2><p>Jalan Contoh Redaksi No. 1, Jakarta 10110</p>"
+    '<p>Surel: <a href="mailto:redaksi@wartaekonomi.example">redaksi@wartaekonomi.example</a></p>'
+    "<p>Telepon: (021) 1234-5678</p>"
+    "<h2>Iklan dan kerja sama</h2>"
+    '<p>Surel: <a href="mailto:iklan@wartaekonomi.example">iklan@wartaekonomi.example</a></p>'
+)
+
 
 def publish_child(parent, page):
     """Add `page` under `parent` and publish it with a first revision."""
@@ -65,13 +87,29 @@ def load_sections(home):
 
 
 def load_builtin_pages(home):
-    """Return the Indeks, video hub and Tentang Kami pages."""
+    """Return the Indeks, video hub and static pages (the footer lists the static ones in this order)."""
     about_body = "".join(f"<p>{text}</p>" for text in ABOUT_PARAGRAPHS)
     return {
         "indeks": child_page(home, ArticleIndexPage, "indeks", title="Indeks"),
         "video": child_page(home, VideoIndexPage, "video", title="Video"),
         "tentang-kami": child_page(home, StandardPage, "tentang-kami", title="Tentang Kami", body=about_body),
+        "redaksi": load_masthead(home),
+        "pedoman-media-siber": child_page(
+            home, StandardPage, "pedoman-media-siber", title="Pedoman Media Siber", body=GUIDELINE.read_text()
+        ),
+        "kontak": child_page(home, StandardPage, "kontak", title="Kontak", body=CONTACT),
     }
+
+
+def load_masthead(home):
+    """Return Redaksi, the masthead, with the demo newsroom in print order."""
+    people = load_people()
+    entries = [
+        MastheadEntry(position=position, person=people[slug], sort_order=order)
+        for order, (position, slug) in enumerate(MASTHEAD)
+    ]
+    fields = {"title": "Redaksi", "intro": MASTHEAD_INTRO, "address": ADDRESS, "entries": entries}
+    return child_page(home, MastheadPage, "redaksi", **fields)
 
 
 def menu_entries(sections, pages):

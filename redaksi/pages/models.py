@@ -98,6 +98,12 @@ class MastheadPage(Page):
     class Meta:
         verbose_name = _("masthead (Redaksi)")
 
+    def get_context(self, request, *args, **kwargs):
+        """The masthead entries in order with their people, in one query."""
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = self.entries.select_related("person").order_by("sort_order")
+        return context
+
 
 class MastheadEntry(Orderable):
     """One line of the masthead: a position ("Pemimpin Redaksi") and the person who holds it."""
