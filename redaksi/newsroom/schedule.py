@@ -30,6 +30,7 @@ OVERDUE_AFTER = timedelta(minutes=1)  # a change still not made this long after 
 STALE_AFTER = timedelta(minutes=2)  # a worker not seen for this long raises the alarm
 OVERDUE_LISTED = 20  # overdue changes the dashboard lists
 STOP_CHECK = 0.5  # seconds: how soon a sleeping worker notices a stop request
+PRUNE_READS_EVERY = timedelta(hours=1)  # between prunes of old Terpopuler read counts
 
 PUBLISH, UNPUBLISH = "publish", "unpublish"
 
@@ -194,6 +195,7 @@ class Worker:
         self.name = f"{socket.gethostname()}:{os.getpid()}"
         self.stop_signal = None
         self.failures = 0
+        self.reads_pruned_at = None
 
     @property
     def stopping(self):
@@ -210,6 +212,7 @@ class Worker:
         """Run one pass; on a database error log it, drop the connections and return False."""
         try:
             run_pass(self.name)
+            self.prune_old_reads()
         except DatabaseError as error:
             self.failures += 1
             logger.error(
@@ -225,6 +228,15 @@ class Worker:
             logger.info("schedule pass succeeded again after %d failed", self.failures)
             self.failures = 0
         return True
+
+    def prune_old_reads(self):
+        """Delete read counts Terpopuler no longer needs, at most once every PRUNE_READS_EVERY."""
+        from redaksi.readership.services import prune_reads
+
+        now = timezone.now()
+        if self.reads_pruned_at is None or now - self.reads_pruned_at >= PRUNE_READS_EVERY:
+            prune_reads(now)
+            self.reads_pruned_at = now
 
     def stop(self, signum=signal.SIGTERM, frame=None):
         """Leave the loop after the current pass; the SIGTERM and SIGINT handler."""

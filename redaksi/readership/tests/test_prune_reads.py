@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.utils import timezone
 
 from redaksi.articles.tests.factories import ArticlePageFactory
 from redaksi.readership.models import HourlyReads
@@ -26,3 +27,23 @@ def test_prune_reads_deletes_rows_older_than_eight_days(news, capsys):
     kept = sorted((NOW - hour).days for hour in HourlyReads.objects.values_list("hour", flat=True))
     assert kept == [0, 7]
     assert "3 hourly read count(s) older than 8 days deleted." in capsys.readouterr().out
+
+
+def test_the_schedule_worker_prunes_at_most_once_an_hour(news):
+    from redaksi.newsroom.schedule import PRUNE_READS_EVERY, Worker
+
+    story = ArticlePageFactory(section=news)
+    stale = hour_of(timezone.now() - datetime.timedelta(days=9))
+    HourlyReads.objects.create(article=story, hour=stale, reads=1)
+    worker = Worker(interval=1)
+
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        assert worker.tick()
+        assert not HourlyReads.objects.exists()
+        HourlyReads.objects.create(article=story, hour=stale, reads=1)
+        traveller.shift(PRUNE_READS_EVERY - datetime.timedelta(minutes=1))
+        worker.tick()
+        assert HourlyReads.objects.exists()
+        traveller.shift(datetime.timedelta(minutes=1))
+        worker.tick()
+        assert not HourlyReads.objects.exists()
