@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from redaksi.core.views import health
 
+handler500 = "redaksi.core.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

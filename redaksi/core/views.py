@@ -3,8 +3,10 @@
 import logging
 
 from django.db import Error as DatabaseError
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.utils import timezone
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
 from redaksi.newsroom.schedule import schedule_status
@@ -27,5 +29,16 @@ def health(request):
         schedule = {"overdue": status.overdue, "worker_last_seen": last_seen, "worker_stale": status.worker_stale}
         body = {"status": "degraded" if status.alarm else "ok", "database": "ok", "schedule": schedule}
     response = JsonResponse(body, status=200 if body["status"] == "ok" else 503)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@requires_csrf_token
+def server_error(request):
+    """Render the 500 page from a template alone: no context processors, no database, which may be what failed.
+
+    Never cached: a shared cache must not keep serving an error after the fault is fixed.
+    """
+    response = HttpResponseServerError(loader.get_template("500.html").render())
     response["Cache-Control"] = "no-store"
     return response
