@@ -11,16 +11,13 @@ from playwright.sync_api import expect
 from redaksi.articles.models import ArticleIndexPage, ArticlePage
 from redaksi.core.models import MenuItem
 from redaksi.core.templatetags.core_tags import WIB
-from redaksi.demo.site import child_page
 from redaksi.media.models import VideoIndexPage
-from redaksi.pages.models import HomePage, MastheadEntry, MastheadPage, StandardPage
-from redaksi.people.models import Person
+from redaksi.pages.models import MastheadPage, StandardPage
 from redaksi.sections.models import SectionPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SIZES = [(390, 844), (1366, 768)]
-STATIC_PAGES = [("pedoman-media-siber", "Pedoman Media Siber"), ("kontak", "Kontak")]
 
 
 @dataclass
@@ -30,24 +27,10 @@ class Outlet:
     sections: list
 
 
-def add_static_pages(home):
-    """Give the demo the static pages and masthead it does not load yet."""
-    for slug, title in STATIC_PAGES:
-        child_page(home, StandardPage, slug, title=title, body=f"<p>{title} Warta Ekonomi.</p>")
-    masthead = MastheadPage.objects.first() or child_page(home, MastheadPage, "redaksi", title="Redaksi")
-    if not masthead.entries.exists():
-        for order, person in enumerate(Person.objects.order_by("name")[:4]):
-            MastheadEntry.objects.create(
-                page=masthead, position=person.get_role_display(), person=person, sort_order=order
-            )
-        masthead.save_revision().publish()
-
-
 @pytest.fixture
 def outlet(home, served_site):
-    """The demo outlet with 12 corpus stories, the seed story, videos and every static page."""
+    """The demo outlet: 12 corpus stories, the seed story, videos, static pages and the masthead."""
     call_command("load_demo", "--stories", "12", stdout=StringIO())
-    add_static_pages(HomePage.objects.get())
     story = ArticlePage.objects.filter(guid__startswith="indosum:", authors__isnull=False, tagged_items__isnull=False)
     return Outlet(
         seed=ArticlePage.objects.get(guid="text:000_42ac34568c9be250"),
@@ -120,6 +103,7 @@ def page_types(live_server, outlet, page):
         ("video-hub", hub),
         ("video", urlsplit(video).path),
         ("static-page", StandardPage.objects.get(slug="tentang-kami").url),
+        ("guideline", StandardPage.objects.get(slug="pedoman-media-siber").url),
         ("masthead", MastheadPage.objects.get().url),
         ("not-found", "/halaman-yang-tidak-ada/"),
     ]
