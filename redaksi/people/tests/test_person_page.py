@@ -98,5 +98,9 @@ def test_person_page_is_english_under_en(client, ratna):
     assert soup.select_one("#profile-stories-title").get_text(strip=True) == "Stories by Ratna Anggraini"
 
 
-def test_story_byline_reaches_the_person_page(client, ratna):
-    assert ratna.get_absolute_url() == "/profil/ratna-anggraini/"
+def test_story_byline_links_its_authors_pages_as_rel_author(client, ratna):
+    story = ArticlePageFactory(authors=[ratna])
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    assert [(a["href"], a["rel"]) for a in soup.select(".byline a.author")] == [
+        ("/profil/ratna-anggraini/", ["author"])
+    ]
