@@ -101,3 +101,14 @@ def test_an_empty_site_still_answers(client, outlet):
     soup = front(client)
     assert soup.select_one(".lead-story") is None
     assert soup.select_one(".front-latest .empty")
+
+
+def test_a_preview_shows_the_unsaved_choice(rf, outlet, news, home):
+    story(news, 1)
+    chosen, pinned = story(news, 8), story(news, 9)
+    home.headline_story = chosen
+    home.picks = [HomePick(story=pinned)]
+    soup = BeautifulSoup(home.make_preview_request(rf.get("/")).render().content, "html.parser")
+    assert soup.select_one(".lead-story .headline a").get_text(strip=True) == "News 8"
+    assert titles(soup.select_one(".front-picks")) == ["News 9"]
+    assert not HomePick.objects.exists()
