@@ -6,3 +6,6 @@ class ReadershipConfig(AppConfig):
     name = "redaksi.readership"
     label = "readership"
     verbose_name = _("Readership")
+
+    def ready(self):
+        from . import signals  # noqa: F401

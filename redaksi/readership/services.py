@@ -19,6 +19,7 @@ MOST_READ_LIMIT = 5
 MOST_READ_CACHE_SECONDS = 5 * 60
 DAY, WEEK = 24, 7 * 24  # hours of the two Terpopuler windows
 KEEP_DAYS = 8  # the week window and a day of slack
+RANKING_VERSION = "readership:most-read:version"  # bumped to drop every cached ranking at once
 SAME_READER_FOR = 30 * 60  # seconds: a reader's reloads of a story within this count once
 
 
@@ -82,12 +83,20 @@ def record_read(article_id, now=None):
 
 def most_read(hours, limit=MOST_READ_LIMIT):
     """The `limit` most read published stories of the last `hours`, cached a few minutes: one query a window."""
-    key = f"readership:most-read:{hours}:{limit}"
+    key = f"readership:most-read:{cache.get(RANKING_VERSION, 0)}:{hours}:{limit}"
     stories = cache.get(key)
     if stories is None:
         stories = rank_reads(timezone.now() - timedelta(hours=hours), limit)
         cache.set(key, stories, MOST_READ_CACHE_SECONDS)
     return stories
+
+
+def forget_rankings():
+    """Drop every cached Terpopuler ranking, so a story that left the site leaves it at once."""
+    try:
+        cache.incr(RANKING_VERSION)
+    except ValueError:  # no version yet
+        cache.set(RANKING_VERSION, 1, None)
 
 
 def rank_reads(since, limit):
@@ -97,9 +106,7 @@ def rank_reads(since, limit):
     repeats ArticlePageQuerySet.published() (live, with a publication time) so the hour index drives the plan.
     """
     rows = (
-        HourlyReads.objects.filter(
-            hour__gte=hour_of(since), article__live=True, article__published_at__isnull=False
-        )
+        HourlyReads.objects.filter(hour__gte=hour_of(since), article__live=True, article__published_at__isnull=False)
         .values("article_id")
         .annotate(
             total=Sum("reads"),

@@ -111,3 +111,16 @@ def test_the_ranking_is_cached_for_a_few_minutes(news):
         assert most_read(DAY) == []
         traveller.shift(datetime.timedelta(minutes=6))
         assert titles(most_read(DAY)) == [story.title]
+
+
+@pytest.mark.parametrize("withdraw", ["unpublish", "delete"])
+def test_a_withdrawn_story_leaves_the_cached_ranking_at_once(news, withdraw):
+    kept, withdrawn = ArticlePageFactory.create_batch(2, section=news)
+    with time_machine.travel(NOW, tick=False):
+        read(kept, 1, 1)
+        read(withdrawn, 1, 9)
+        assert [story.pk for story in most_read(DAY)] == [withdrawn.pk, kept.pk]
+
+        getattr(withdrawn, withdraw)()
+
+        assert [story.pk for story in most_read(DAY)] == [kept.pk]
