@@ -6,6 +6,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.duration import duration_iso_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -63,7 +64,8 @@ def validate_video_url(value):
 
 class VideoQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(published_at__isnull=False)
+        """Videos whose publication time has come: a future time schedules the video."""
+        return self.filter(published_at__lte=timezone.now())
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")

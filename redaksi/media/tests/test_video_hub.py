@@ -32,6 +32,7 @@ def cards(soup):
 def test_hub_lists_published_videos_newest_first_linking_to_their_pages(client, hub):
     videos(3)
     VideoFactory(title="Belum terbit", published_at=None)
+    VideoFactory(title="Terjadwal", published_at=timezone.now() + datetime.timedelta(hours=1))
     soup = soup_of(client.get("/video/"))
     assert [h1.get_text() for h1 in soup.select("h1")] == ["Video"]
     assert cards(soup) == [
