@@ -128,7 +128,7 @@ def visit(page, name, url, width, screenshots):
     problems = [f"{name}: HTTP {response.status}"] if response.status != (404 if name == "not-found" else 200) else []
     if page.evaluate("document.documentElement.scrollWidth") > width:
         problems.append(f"{name}: scrolls sideways at {width} px")
-    picture(page, screenshots / f"{name}-{width}x{page.viewport_size['height']}.png")
+    picture(page, screenshots / f"reader-{name}-{width}x{page.viewport_size['height']}.png")
     return problems
 
 
