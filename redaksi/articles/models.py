@@ -19,6 +19,7 @@ from redaksi.media.models import Video, prefetch_photo_renditions
 
 from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
+from .structured_data import structured_data
 
 STORIES_PER_PAGE = 20
 FEATURED_VIDEOS = 4
@@ -189,13 +190,16 @@ class ArticlePage(Page):
                 *(story.hero_image for story in related["related_stories"]),
             ]
         )
+        site_settings, share_url = SiteSettings.for_request(request), self.get_full_url(request)
+        updated_at = self.updated_at
+        context.update(related)
+        context.update(structured_data(request, self, site_settings, share_url, updated_at))
         context.update(
-            related,
-            dateline=self.dateline(SiteSettings.for_request(request).outlet_name),
+            dateline=self.dateline(site_settings.outlet_name),
             dateline_index=self.first_paragraph_index(),
-            share_url=self.get_full_url(request),
+            share_url=share_url,
             read_more_url="" if self.source_linked_in_body() else self.source_url,
-            updated_at=self.updated_at,
+            updated_at=updated_at,
             latest_correction=max(self.corrections.all(), key=lambda note: note.noted_at, default=None),
             featured_videos=featured_videos,
         )

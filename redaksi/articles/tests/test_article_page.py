@@ -169,7 +169,9 @@ def test_share_links_carry_the_encoded_absolute_url_without_third_party_script(c
     assert list(links) == ["WhatsApp", "Facebook", "X", "Telegram", "LinkedIn"]
     assert all(encoded in href for href in links.values())
     assert share.select_one("input#share-url[readonly]")["value"] == absolute
-    assert all(script["src"].startswith("/static/") for script in soup.find_all("script"))
+    scripts = soup.find_all("script")
+    assert all(script["src"].startswith("/static/") for script in scripts if script.has_attr("src"))
+    assert {script["type"] for script in scripts if not script.has_attr("src")} == {"application/ld+json"}
     assert soup.select_one('link[rel="canonical"]')["href"] == absolute
 
 

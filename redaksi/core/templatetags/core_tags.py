@@ -1,3 +1,4 @@
+import json
 import re
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ WIB = ZoneInfo("Asia/Jakarta")
 HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 FIRST_PARAGRAPH_OPENING = re.compile(r"\s*<p(?:\s[^>]*)?>")
 DEFAULT_BRAND_COLOUR = "#0b4f8a"
+JSON_IN_HTML = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.filter
@@ -31,6 +33,12 @@ def wib_date(value):
     if not value:
         return ""
     return dateformat.format(value.astimezone(WIB), "l, j F Y")
+
+
+@register.filter
+def ld_json(data):
+    """Serialise schema.org data for a <script type="application/ld+json">: no "<", ">" or "&" can close it."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_IN_HTML))  # escaped by translate()
 
 
 @register.filter
