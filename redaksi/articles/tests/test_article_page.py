@@ -201,3 +201,11 @@ def test_english_words_are_complete_under_the_en_prefix(client, seed_story):
     assert text_of(soup.select_one(".byline time")) == "Friday, 21 January 2022 | 10:15 WIB"
     assert text_of(soup.select_one(".video-strip h2")) == "Featured videos"
     assert text_of(soup.select_one("a.skip-link")) == "Skip to content"
+
+
+def test_terpopuler_sits_beside_the_story_and_berita_terkait_under_it(client, seed_story, news):
+    ArticlePageFactory(section=news, title="Berita lain dari desk yang sama")
+    soup = render(client, seed_story)
+    layout = soup.select_one("main .with-sidebar")
+    assert text_of(layout.select_one("aside.sidebar h2")) == "Terpopuler"
+    assert layout.select_one(".main-column > article.story + .related-stories")
