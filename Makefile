@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
 
-.PHONY: demo test test-sqlite test-postgres lint lock bench bench-scale bench-scale-postgres clean
+.PHONY: demo test test-sqlite test-postgres lint lock bench bench-pages bench-scale bench-scale-postgres clean
 
 $(VENV)/.runtime: requirements/lock.txt
 	tools/system-deps.sh demo
@@ -58,7 +58,11 @@ lock: $(VENV)/.runtime
 # Archive-scale evidence for docs/architecture.md: 10k vs 1M stories (minutes of CPU, run niced).
 BENCH_SCALE := $(PY) bench/archive_scale.py --baseline 10000 --target 1000000 --repeat 5
 
-bench: bench-scale
+bench: bench-pages bench-scale
+
+# Every reader page type on the demo: SQL queries, server time against a bare-redirect floor, gzipped weight.
+bench-pages: $(VENV)/.runtime
+	nice -n 10 $(PY) bench/reader_pages.py --requests 100
 
 bench-scale: $(VENV)/.runtime
 	nice -n 10 $(BENCH_SCALE)
