@@ -1,4 +1,5 @@
-"""Every main-menu target renders: home, section, Indeks, video hub, static page; listings in fixed queries."""
+"""Every main-menu target renders: home, section, Indeks, video hub, static page (their query budgets are tested
+with each page type: pages/, sections/, articles/test_indeks_queries.py, media/)."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -89,30 +90,6 @@ def test_static_page_shows_its_body(client, outlet, home):
     soup = get_soup(client, about.url)
     assert soup.h1.get_text(strip=True) == "About Us"
     assert soup.select_one(".rich-text").get_text(strip=True) == "Tentang kami."
-
-
-# Wagtail's routing (site, page, alias check, view restrictions), settings, menu, stories (with section and
-# hero image), their renditions, footer links; a section is one tree level deeper than home. Home adds the
-# editors' picks, the sections, one rail (one section here) and Video Pilihan (pages/tests covers the rest).
-LISTING_QUERIES = {"home": 13, "section": 11, "video hub": 12}
-
-
-@pytest.mark.parametrize("count", [3, 30])
-def test_listing_queries_do_not_grow_with_stories(client, outlet, news, count, django_assert_num_queries):
-    stories(news, *range(count), with_image=True)
-    for name, url in (("home", "/"), ("section", news.url)):
-        client.get(url)  # warm alike: renditions exist, the site root paths are cached
-        with django_assert_num_queries(LISTING_QUERIES[name]):
-            assert client.get(url).status_code == 200
-
-
-@pytest.mark.parametrize("count", [3, 30])
-def test_video_hub_queries_do_not_grow_with_videos(client, outlet, home, count, django_assert_num_queries):
-    hub = home.add_child(instance=VideoIndexPage(title="Video", slug="video"))
-    VideoFactory.create_batch(count)
-    client.get(hub.url)
-    with django_assert_num_queries(LISTING_QUERIES["video hub"]):  # routing, settings, menu, count, videos, renditions
-        assert client.get(hub.url).status_code == 200
 
 
 def test_missing_page_is_a_404_in_the_site_frame(client, outlet):
