@@ -117,9 +117,12 @@ def set_up():
 
     from bench.bulk_archive import ensure_sections
     from bench.operations import desk_editor
+    from redaksi.articles.models import ArticleIndexPage
     from redaksi.pages.models import HomePage
 
-    sections = ensure_sections(HomePage.objects.get())
+    home = HomePage.objects.get()
+    sections = ensure_sections(home)
+    home.add_child(instance=ArticleIndexPage(title="Indeks", slug="indeks"))
     superuser = get_user_model().objects.create_superuser("bench", "bench@example.com", None)
     return (superuser, desk_editor(sections[0])), sections
 

@@ -11,9 +11,10 @@ from django.db import OperationalError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
-from redaksi.articles.models import ArticlePage
+from redaksi.articles.models import ArticleIndexPage, ArticlePage
 
 from .bulk_archive import story_body
 
@@ -28,6 +29,14 @@ OPERATIONS = {
     "admin_search_rare": "admin page search, rare word (only the added stories)",
     "article_page": "article page /read<ID>/<slug>",
     "section_latest_20": "section latest-20 query",
+    "front_page": "front page / (headline, latest, one rail per section)",
+    "section_page": "section page, first page",
+    "section_page_deep": "section page, a keyset page halfway into the desk's archive",
+    "indeks_old_day": "Indeks of a day in the middle of the archive",
+    "sitemap_index": "sitemap index /sitemap.xml",
+    "sitemap_month": "one month's sitemap, middle of the archive",
+    "news_sitemap": "Google News sitemap (last 48 hours)",
+    "rss_feed": "site RSS feed (latest 50)",
 }
 
 
@@ -44,6 +53,8 @@ class Operations:
         self.desk_client.force_login(desk_user)
         self.folder = section.archive_month(when)
         self.stories = sample_stories(samples)
+        self.middle = ArticlePage.objects.get(pk=self.stories[len(self.stories) // 2][0])
+        self.deep_cursor = halfway_story(section)
 
     def add_story(self, i):
         folder = self.section.archive_month(self.when)
@@ -85,6 +96,31 @@ class Operations:
         if len(stories) != 20:
             raise RuntimeError(f"latest-20 of {self.section} returned {len(stories)} stories")
 
+    def front_page(self, i):
+        self._get("/")
+
+    def section_page(self, i):
+        self._get(self.section.url)
+
+    def section_page_deep(self, i):
+        self._get(f"{self.section.url}?sebelum={self.deep_cursor}")
+
+    def indeks_old_day(self, i):
+        self._get(f"{ArticleIndexPage.objects.get().url}?date={timezone.localtime(self.middle.published_at):%Y-%m-%d}")
+
+    def sitemap_index(self, i):
+        self._get(reverse("sitemap_index"))
+
+    def sitemap_month(self, i):
+        month = timezone.localtime(self.middle.published_at)
+        self._get(reverse("sitemap_month", kwargs={"year": month.year, "month": f"{month.month:02d}"}))
+
+    def news_sitemap(self, i):
+        self._get(reverse("news_sitemap"))
+
+    def rss_feed(self, i):
+        self._get(reverse("rss"))
+
     def _story(self, i):
         return self.stories[i % len(self.stories)]
 
@@ -93,6 +129,12 @@ class Operations:
         if response.status_code != 200:
             raise RuntimeError(f"GET {url} answered {response.status_code}")
         return response
+
+
+def halfway_story(section):
+    """The id of the story halfway down a desk's listing: the cursor a reader reaches by paging that far."""
+    stories = ArticlePage.objects.published().in_section(section).newest_first().values_list("pk", flat=True)
+    return stories[stories.count() // 2]  # OFFSET once, to set up; the page itself seeks
 
 
 def desk_editor(section):
