@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", health, name="health"),
+    path("api/", include("redaksi.api.urls")),
     path("", include("redaksi.feeds.urls")),
 ]
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "redaksi.pages",
     "redaksi.readership",
     "redaksi.feeds",
+    "redaksi.api",
     "redaksi.ingest",
     "redaksi.demo",
     "wagtail.contrib.forms",
