@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
@@ -57,6 +59,20 @@ def rebuild_migrated_rows():
     home = root.add_child(instance=HomePage(title="Beranda", slug="home"))
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     set_up_roles()
+
+
+@pytest.fixture
+def warm_queries(client):
+    """Return a probe: (queries, html) of a GET of `url` after a first GET warmed what a second one reuses."""
+
+    def probe(url):
+        client.get(url)  # warm alike: renditions exist, the site root paths are cached
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    return probe
 
 
 @pytest.fixture

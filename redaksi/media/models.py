@@ -18,7 +18,7 @@ from wagtail.search import index
 
 VIDEOS_PER_PAGE = 20
 OTHER_VIDEOS = 4
-PAGE_PARAM = "halaman"
+PAGE_PARAM = "page"
 
 # Hosts whose video pages we may link to; nothing from them is loaded into our pages.
 VIDEO_HOSTS = {"www.youtube.com", "youtube.com", "youtu.be", "vimeo.com", "www.vimeo.com"}
@@ -187,7 +187,7 @@ class VideoIndexPage(RoutablePageMixin, Page):
 
 
 def page_of(queryset, params):
-    """The page of `queryset` that the `halaman` parameter asks for; junk or a page past the end is a 404."""
+    """The page of `queryset` that the `page` parameter asks for; junk or a page past the end is a 404."""
     value = params.get(PAGE_PARAM, "1")
     if not value.isascii() or not value.isdigit() or len(value) > 6:
         raise Http404("Bad page number.")

@@ -47,9 +47,9 @@ def test_hub_pages_by_number(client, hub):
     videos(23)
     first = soup_of(client.get("/video/"))
     assert len(cards(first)) == 20
-    assert first.select_one(".pager a[rel=next]")["href"] == "?halaman=2"
+    assert first.select_one(".pager a[rel=next]")["href"] == "?page=2"
     assert first.select_one(".pager-position").get_text() == "Halaman 1 dari 2"
-    second = soup_of(client.get("/video/?halaman=2"))
+    second = soup_of(client.get("/video/?page=2"))
     assert [title for title, _url in cards(second)] == ["Video 20", "Video 21", "Video 22"]
     assert second.select_one(".pager a[rel=prev]")["href"] == "?"
 

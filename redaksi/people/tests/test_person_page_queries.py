@@ -1,8 +1,6 @@
 """The person page runs the same number of queries with 3 or 30 of their stories."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from redaksi.articles.tests.factories import ArticlePageFactory
 from redaksi.media.tests.factories import PhotoFactory
@@ -13,21 +11,13 @@ from .factories import PersonFactory
 pytestmark = pytest.mark.django_db
 
 
-def queries_for(client, url):
-    client.get(url)  # warm alike: renditions exist, the site root paths are cached
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
-
-
-def test_person_page_queries_do_not_grow_with_stories(client, home):
+def test_person_page_queries_do_not_grow_with_stories(warm_queries, home):
     person = PersonFactory(name="Ratna Anggraini", slug="ratna-anggraini", photo=PhotoFactory())
     section = SectionPageFactory()
     ArticlePageFactory.create_batch(3, section=section, authors=[person], with_image=True)
-    three, html = queries_for(client, person.get_absolute_url())
+    three, html = warm_queries(person.get_absolute_url())
     assert html.count('class="story-card"') == 3
     ArticlePageFactory.create_batch(27, section=section, authors=[person], with_image=True)
-    thirty, html = queries_for(client, person.get_absolute_url())
+    thirty, html = warm_queries(person.get_absolute_url())
     assert html.count('class="story-card"') == 20
     assert thirty == three
