@@ -8,4 +8,4 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import old_urls, signals, withdrawal  # noqa: F401

@@ -113,6 +113,17 @@ class ArticlePage(Page):
         help_text=_("Identity of the story in the system it was imported from; makes imports idempotent."),
     )
 
+    class Withdrawal(models.TextChoices):
+        GONE = "gone", _("410 Gone: withdrawn, with a public note")
+        NOT_FOUND = "not_found", _("404 Not Found: as if it never existed")
+
+    withdrawal = models.CharField(
+        _("withdrawal"), max_length=20, choices=Withdrawal.choices, blank=True, editable=False
+    )
+    withdrawal_note = models.TextField(_("withdrawal note"), blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    exclude_fields_in_copy = ["withdrawal", "withdrawal_note", "withdrawn_at"]
+
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
     base_form_class = ArticlePageForm
