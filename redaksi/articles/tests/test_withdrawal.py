@@ -145,3 +145,12 @@ def test_the_note_is_text_not_html(client, story, desk_editor):
     withdrawn(story, desk_editor, note='Dicabut. <script>alert("x")</script>')
     page = client.get(f"/read{story.pk}/{story.slug}").content.decode()
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+
+def test_the_410_page_takes_fixed_queries(client, story, desk_editor, django_assert_num_queries):
+    withdrawn(story, desk_editor)
+    url = f"/read{story.pk}/{story.slug}"
+    client.get(url)  # warm: the site root paths are cached
+    # story (live: none), the withdrawn row; site, settings, menu, menu pages for the site design
+    with django_assert_num_queries(6):
+        assert client.get(url).status_code == 410
