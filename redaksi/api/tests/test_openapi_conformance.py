@@ -6,7 +6,9 @@ Positive-data acceptance is left out on purpose: a well-formed slug that names n
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -36,7 +38,21 @@ api_schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_app
 
 
 @pytest.fixture
-def content(rich_story, hidden_stories, sport):
+def open_connection():
+    """Keep the test transaction's connection across WSGI requests, as Django's test client does.
+
+    Django closes a connection at each request's start and end when its autocommit differs from the settings', and
+    inside a test transaction it does: PostgreSQL would lose the test's data.
+    """
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def content(open_connection, rich_story, hidden_stories, sport):
     """Public stories with every block, hidden stories, an empty section and a person with every field."""
     return PersonFactory(job_title="Fotografer", bio="Memotret sejak 2001.", role="photographer")
 
