@@ -59,7 +59,7 @@ def content(open_connection, rich_story, hidden_stories, sport):
 
 @pytest.mark.django_db
 @api_schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_conforms(content, case):
     case.call_and_validate(checks=CHECKS)
 
