@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from redaksi.core.models import SiteSettings
+from redaksi.core.querysets import FewPagesQuerySet
 from redaksi.media.models import Video, prefetch_photo_renditions
 
 from .blocks import ArticleBodyBlock
@@ -321,6 +322,8 @@ class Correction(Orderable):
 class ArticleIndexPage(Page):
     """Indeks: every published story by date, newest first."""
 
+    objects = PageManager.from_queryset(FewPagesQuerySet)()
+
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
     max_count = 1
@@ -335,7 +338,7 @@ class ArticleIndexPage(Page):
         from .indeks import indeks_for
 
         context = super().get_context(request, *args, **kwargs)
-        sections = SectionPage.objects.live().sibling_of(self).order_by("title")
+        sections = SectionPage.objects.live().order_by("title")  # all under the one home: no path LIKE
         context["indeks"] = indeks_for(request.GET, sections)
         return context
 

@@ -13,8 +13,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
+
+from redaksi.core.querysets import FewPagesQuerySet
 
 VIDEOS_PER_PAGE = 20
 OTHER_VIDEOS = 4
@@ -162,6 +164,8 @@ class Video(index.Indexed, models.Model):
 
 class VideoIndexPage(RoutablePageMixin, Page):
     """The video hub: every published video, newest first, and each video's own page at <hub>/<video slug>/."""
+
+    objects = PageManager.from_queryset(FewPagesQuerySet)()
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []

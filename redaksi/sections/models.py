@@ -5,8 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
+
+from redaksi.core.querysets import FewPagesQuerySet
 
 
 class Tag(TagBase):
@@ -30,6 +32,8 @@ class SectionPage(Page):
     """A desk (rubrik): its editors' permissions and workflow attach here and cover its stories."""
 
     description = models.TextField(_("description"), blank=True)
+
+    objects = PageManager.from_queryset(FewPagesQuerySet)()
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["sections.ArchiveMonthPage", "articles.ArticlePage"]
