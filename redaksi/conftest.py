@@ -13,8 +13,10 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from redaksi.core.models import MenuItem, SiteSettings
 from redaksi.newsroom.roles import set_up_roles
 from redaksi.pages.models import HomePage
+from redaksi.sections.tests.factories import SectionPageFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -59,6 +61,29 @@ def rebuild_migrated_rows():
     home = root.add_child(instance=HomePage(title="Beranda", slug="home"))
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     set_up_roles()
+
+
+@pytest.fixture
+def news(home):
+    """The News desk; apps that need another shape of it override this fixture."""
+    return SectionPageFactory(title="News", slug="news")
+
+
+@pytest.fixture
+def outlet(site, news):
+    """The outlet's site settings with a main menu: a section, a plain link to the social links."""
+    settings, _created = SiteSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "outlet_name": "Warta Ekonomi",
+            "tagline": "Portal berita ekonomi dan bisnis",
+            "facebook_url": "https://www.facebook.com/wartaekonomi",
+            "x_url": "https://x.com/wartaekonomi",
+        },
+    )
+    MenuItem.objects.create(settings=settings, label="News", link_page=news, sort_order=0)
+    MenuItem.objects.create(settings=settings, label="Social Media", link_url="#sosial-media", sort_order=1)
+    return settings
 
 
 @pytest.fixture

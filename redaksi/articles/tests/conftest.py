@@ -1,40 +1,17 @@
-"""Fixtures for the article page: the outlet's settings and a story built like the seed."""
+"""Fixtures for the article page: a story built like the seed (the outlet and News come from redaksi/conftest.py)."""
 
 import datetime
 
 import pytest
 from wagtail.rich_text import RichText
 
-from redaksi.core.models import MenuItem, SiteSettings
 from redaksi.media.tests.factories import PhotoFactory
 from redaksi.people.tests.factories import PersonFactory
-from redaksi.sections.tests.factories import SectionPageFactory, TagFactory
+from redaksi.sections.tests.factories import TagFactory
 
 from .factories import ArticlePageFactory
 
 SEED_PUBLISHED = datetime.datetime(2022, 1, 21, 3, 15, tzinfo=datetime.UTC)  # 10:15 WIB
-
-
-@pytest.fixture
-def news(home):
-    return SectionPageFactory(title="News", slug="news")
-
-
-@pytest.fixture
-def outlet(site, news):
-    """The outlet's site settings with a main menu: a section, a plain link to the social links."""
-    settings, _created = SiteSettings.objects.update_or_create(
-        site=site,
-        defaults={
-            "outlet_name": "Warta Ekonomi",
-            "tagline": "Portal berita ekonomi dan bisnis",
-            "facebook_url": "https://www.facebook.com/wartaekonomi",
-            "x_url": "https://x.com/wartaekonomi",
-        },
-    )
-    MenuItem.objects.create(settings=settings, label="News", link_page=news, sort_order=0)
-    MenuItem.objects.create(settings=settings, label="Social Media", link_url="#sosial-media", sort_order=1)
-    return settings
 
 
 def seed_body(related_story):

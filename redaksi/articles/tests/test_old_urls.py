@@ -17,11 +17,6 @@ def desk_editor(home):
 
 
 @pytest.fixture
-def news(home):
-    return SectionPageFactory(title="News", slug="news")
-
-
-@pytest.fixture
 def sport(home):
     return SectionPageFactory(title="Olahraga", slug="olahraga")
 

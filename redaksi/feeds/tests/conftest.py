@@ -6,25 +6,11 @@ import pytest
 from django.utils import timezone
 
 from redaksi.articles.tests.factories import ArticlePageFactory
-from redaksi.core.models import SiteSettings
 from redaksi.media.tests.factories import PhotoFactory
 from redaksi.people.tests.factories import PersonFactory
 from redaksi.sections.tests.factories import SectionPageFactory, TagFactory
 
 UTC = datetime.UTC
-
-
-@pytest.fixture
-def outlet(site):
-    settings, _created = SiteSettings.objects.update_or_create(
-        site=site, defaults={"outlet_name": "Warta Ekonomi", "tagline": "Portal berita ekonomi dan bisnis"}
-    )
-    return settings
-
-
-@pytest.fixture
-def news(home):
-    return SectionPageFactory(title="News", slug="news")
 
 
 @pytest.fixture

@@ -1,14 +1,8 @@
 import pytest
 
 from redaksi.articles.tests.factories import ArticlePageFactory
-from redaksi.sections.tests.factories import SectionPageFactory
 
 from .texts import SEED_RELATED
-
-
-@pytest.fixture
-def news(home):
-    return SectionPageFactory(title="News", slug="news")
 
 
 @pytest.fixture

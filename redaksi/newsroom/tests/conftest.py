@@ -10,11 +10,6 @@ from .factories import UserFactory
 
 
 @pytest.fixture
-def news(home):
-    return SectionPageFactory(title="News", slug="news")
-
-
-@pytest.fixture
 def ekbis(home):
     return SectionPageFactory(title="EkBis", slug="ekbis")
 
