@@ -2,11 +2,11 @@
 
 import re
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+
+from redaksi.core.wib import WIB
 
 from .responses import bad_parameter
 
-WIB = ZoneInfo("Asia/Jakarta")
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 SLUG = re.compile(r"[-\w]{1,255}")

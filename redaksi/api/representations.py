@@ -4,24 +4,11 @@ docs/api.md and openapi.py describe these shapes; keep the three in step.
 """
 
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Site
 
-from .params import WIB
+from redaksi.core.links import absolute_url
+from redaksi.core.wib import iso_wib
 
 IMAGE_FILTER = "width-1200"  # uncropped, at most 1200 px wide: apps pick their own crop
-
-
-def absolute(request, url):
-    """An absolute URL on the site's own address, as Wagtail builds a story's canonical URL."""
-    if not url or "://" in url:
-        return url or None
-    site = Site.find_for_request(request)
-    return (site.root_url if site else request.build_absolute_uri("/").rstrip("/")) + url
-
-
-def wib(moment):
-    """ISO 8601 in WIB, e.g. 2022-01-21T10:15:00+07:00; None stays None."""
-    return moment.astimezone(WIB).isoformat() if moment else None
 
 
 def text(value):
@@ -38,7 +25,7 @@ def image(request, photo, caption=None):
     except SourceImageIOError:  # the original file is gone: show no picture rather than fail the story
         return None
     return {
-        "url": absolute(request, rendition.url),
+        "url": absolute_url(request, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": photo.description,
@@ -53,7 +40,7 @@ def section(request, page):
 
 
 def tag(request, item):
-    url = absolute(request, item.get_absolute_url())
+    url = absolute_url(request, item.get_absolute_url())
     return {"id": item.pk, "slug": item.slug, "name": item.name, "description": text(item.description), "url": url}
 
 
@@ -62,7 +49,7 @@ def person_reference(request, someone):
         "id": someone.pk,
         "slug": someone.slug,
         "name": someone.name,
-        "url": absolute(request, someone.get_absolute_url()),
+        "url": absolute_url(request, someone.get_absolute_url()),
     }
 
 
@@ -78,7 +65,12 @@ def person(request, someone):
 
 
 def video_reference(request, clip):
-    return {"id": clip.pk, "slug": clip.slug, "title": clip.title, "url": absolute(request, clip.get_absolute_url())}
+    return {
+        "id": clip.pk,
+        "slug": clip.slug,
+        "title": clip.title,
+        "url": absolute_url(request, clip.get_absolute_url()),
+    }
 
 
 def video(request, clip):
@@ -87,11 +79,11 @@ def video(request, clip):
     return {
         **video_reference(request, clip),
         "description": text(clip.description),
-        "media_url": absolute(request, media_url),
+        "media_url": absolute_url(request, media_url),
         "duration": text(clip.duration_iso),
         "poster": image(request, clip.poster),
         "featured": clip.is_featured,
-        "published_at": wib(clip.published_at),
+        "published_at": iso_wib(clip.published_at),
     }
 
 
@@ -110,11 +102,11 @@ def story_summary(request, story):
         "tags": [tag(request, item.tag) for item in story.tagged_items.all()],
         "authors": [person_reference(request, credit.person) for credit in story.authors.all()],
         "wire_source": text(story.wire_source),
-        "published_at": wib(story.published_at),
-        "updated_at": wib(story.updated_at),
+        "published_at": iso_wib(story.published_at),
+        "updated_at": iso_wib(story.updated_at),
         "hero_image": image(request, story.hero_image),
     }
 
 
 def correction(note):
-    return {"kind": note.kind, "noted_at": wib(note.noted_at), "text": note.text}
+    return {"kind": note.kind, "noted_at": iso_wib(note.noted_at), "text": note.text}

@@ -5,10 +5,10 @@ import logging
 from django.db import Error as DatabaseError
 from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
-from django.utils import timezone
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
+from redaksi.core.wib import iso_wib
 from redaksi.newsroom.schedule import schedule_status
 
 logger = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ def health(request):
         logger.warning("health check: database unavailable: %s", error)
         body = {"status": "degraded", "database": "unavailable", "schedule": UNKNOWN_SCHEDULE}
     else:
-        last_seen = status.last_seen and timezone.localtime(status.last_seen).isoformat()
+        last_seen = iso_wib(status.last_seen)
         schedule = {"overdue": status.overdue, "worker_last_seen": last_seen, "worker_stale": status.worker_stale}
         body = {"status": "degraded" if status.alarm else "ok", "database": "ok", "schedule": schedule}
     response = JsonResponse(body, status=200 if body["status"] == "ok" else 503)

@@ -1,14 +1,12 @@
 """Featured videos for the hub and the "Video Pilihan" strip; the links are obviously demo ids."""
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
 
+from redaksi.core.wib import WIB
 from redaksi.media.models import Video
 from redaksi.media.placeholders import placeholder_photo
-
-WIB = ZoneInfo("Asia/Jakarta")
 
 # (title, description, minutes, published on in January 2022)
 VIDEOS = [

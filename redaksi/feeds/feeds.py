@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
+from redaksi.core.links import absolute_url
 from redaksi.core.models import SiteSettings
 from redaksi.sections.models import SectionPage
 
@@ -59,19 +59,14 @@ class LatestStoriesFeed(Feed):
 
     def get_object(self, request, slug=None):
         self.request = request
-        self.site = Site.find_for_request(request)
         self.outlet = SiteSettings.for_request(request)
         return get_object_or_404(SectionPage.objects.live(), slug=slug) if slug else None
-
-    def absolute(self, path):
-        """An absolute URL on the site's own address, as Wagtail builds story links."""
-        return path if "://" in path else self.site.root_url + path
 
     def title(self, section):
         return f"{section.title} | {self.outlet.outlet_name}" if section else self.outlet.outlet_name
 
     def link(self, section):
-        return section.get_full_url(self.request) if section else self.site.root_url + "/"
+        return section.get_full_url(self.request) if section else absolute_url(self.request, "/")
 
     def description(self, section):
         if section and section.description:
@@ -87,7 +82,7 @@ class LatestStoriesFeed(Feed):
     def feed_url(self, section):
         name = "atom" if self.feed_type is MediaAtomFeed else "rss"
         path = reverse(f"{name}_section", kwargs={"slug": section.slug}) if section else reverse(name)
-        return self.absolute(path)
+        return absolute_url(self.request, path)
 
     def items(self, section):
         stories = public_stories().in_section(section) if section else public_stories()
@@ -104,7 +99,7 @@ class LatestStoriesFeed(Feed):
 
     def item_guid(self, story):
         """The story's permanent ID address: it survives slug changes and moves between sections."""
-        return self.absolute(reverse("article_by_id", kwargs={"article_id": story.pk}))
+        return absolute_url(self.request, reverse("article_by_id", kwargs={"article_id": story.pk}))
 
     item_guid_is_permalink = True
 
@@ -127,7 +122,7 @@ class LatestStoriesFeed(Feed):
         if photo is None:
             return None
         return {
-            "url": self.absolute(photo.file.url),
+            "url": absolute_url(self.request, photo.file.url),
             "type": f"image/{(photo.file.name.rsplit('.', 1)[-1]).lower().replace('jpg', 'jpeg')}",
             "width": photo.width,
             "height": photo.height,

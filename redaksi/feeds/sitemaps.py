@@ -8,7 +8,6 @@ are counted exactly, so the index costs a few small queries whatever the archive
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from math import ceil
-from zoneinfo import ZoneInfo
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Sum
@@ -16,13 +15,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from redaksi.articles.models import ArticleIndexPage, article_path
+from redaksi.core.wib import WIB
 from redaksi.media.models import VideoIndexPage
 from redaksi.pages.models import HomePage, MastheadPage, StandardPage
 from redaksi.sections.models import ArchiveMonthPage, SectionPage
 
 from .public import public_stories
 
-WIB = ZoneInfo("Asia/Jakarta")
 URLS_PER_SITEMAP = 45_000  # of the 50,000 allowed: room for stories filed in one month and published in the next
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap

@@ -3,12 +3,12 @@
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
 
+from redaksi.core.links import site_root
 from redaksi.core.models import SiteSettings
+from redaksi.core.wib import iso_wib
 
 from . import sitemaps
 
@@ -33,19 +33,10 @@ class XmlResponse(HttpResponse):
         return self
 
 
-def w3c(moment):
-    """A W3C datetime in WIB: 2022-01-21T10:15:00+07:00."""
-    return timezone.localtime(moment).isoformat()
-
-
-def root_url(request):
-    return Site.find_for_request(request).root_url
-
-
 @require_safe
 def sitemap_index(request):
     """The index: the standing pages' sitemap, then one sitemap per month (part) of the archive."""
-    root = root_url(request)
+    root = site_root(request)
     response = XmlResponse("sitemapindex", {"xmlns": SITEMAP})
     for path in [reverse("sitemap_pages"), *(part_url(part) for part in sitemaps.month_parts())]:
         response.xml.startElement("sitemap", {})
@@ -88,13 +79,13 @@ def sitemap_pages(request):
 
 def urlset(request, entries):
     """Write (path, lastmod, image file name) entries as a sitemap with Google's image extension."""
-    root = root_url(request)
+    root = site_root(request)
     response = XmlResponse("urlset", {"xmlns": SITEMAP, "xmlns:image": IMAGE})
     for path, lastmod, image in entries:
         response.xml.startElement("url", {})
         response.xml.addQuickElement("loc", root + path)
         if lastmod:
-            response.xml.addQuickElement("lastmod", w3c(lastmod))
+            response.xml.addQuickElement("lastmod", iso_wib(lastmod))
         if image:
             response.xml.startElement("image:image", {})
             response.xml.addQuickElement("image:loc", root + default_storage.url(image))
@@ -106,7 +97,7 @@ def urlset(request, entries):
 @require_safe
 def news_sitemap(request):
     """Google News: the stories of the last 48 hours with the publication's name and language."""
-    root, publication = root_url(request), SiteSettings.for_request(request).outlet_name
+    root, publication = site_root(request), SiteSettings.for_request(request).outlet_name
     response = XmlResponse("urlset", {"xmlns": SITEMAP, "xmlns:news": NEWS})
     for path, published_at, title in sitemaps.news_stories():
         response.xml.startElement("url", {})
@@ -116,7 +107,7 @@ def news_sitemap(request):
         response.xml.addQuickElement("news:name", publication)
         response.xml.addQuickElement("news:language", "id")
         response.xml.endElement("news:publication")
-        response.xml.addQuickElement("news:publication_date", w3c(published_at))
+        response.xml.addQuickElement("news:publication_date", iso_wib(published_at))
         response.xml.addQuickElement("news:title", title)
         response.xml.endElement("news:news")
         response.xml.endElement("url")
@@ -130,7 +121,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: " + reverse("wagtailadmin_home"),
         "",
-        "Sitemap: " + root_url(request) + reverse("sitemap_index"),
-        "Sitemap: " + root_url(request) + reverse("news_sitemap"),
+        "Sitemap: " + site_root(request) + reverse("sitemap_index"),
+        "Sitemap: " + site_root(request) + reverse("news_sitemap"),
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -21,6 +21,8 @@ from django.db import connections, transaction
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision, get_default_page_content_type
 
+from redaksi.core.wib import iso_wib
+
 from .models import ScheduleHeartbeat
 
 logger = logging.getLogger(__name__)
@@ -123,7 +125,7 @@ def log_change(change):
     """One line per story: what, which, when it was due and how late it went out."""
     delay = change.late_by(timezone.now()).total_seconds()
     verb = "published" if change.action == PUBLISH else "unpublished"
-    scheduled_at = timezone.localtime(change.scheduled_at).isoformat()
+    scheduled_at = iso_wib(change.scheduled_at)
     fields = {"story_id": change.object_id, "story_title": change.title, "scheduled_at": scheduled_at}
     logger.info(
         "%s story id=%s title=%r scheduled=%s delay=%.1fs",

@@ -6,11 +6,10 @@ from datetime import datetime, timedelta
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from redaksi.articles.models import ArticlePage
+from redaksi.articles.models import ArticlePage, article_path
 
 from .bots import is_reader
 from .models import HourlyReads
@@ -36,7 +35,7 @@ class ReadStory:
 
     @property
     def url(self):
-        return reverse("article", kwargs={"article_id": self.pk, "slug": self.slug})
+        return article_path(self.pk, self.slug)
 
 
 def hour_of(moment):

@@ -1,6 +1,5 @@
 import json
 import re
-from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import dateformat
@@ -9,10 +8,10 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from redaksi.core.models import MenuItem, SiteSettings
+from redaksi.core.wib import WIB
 
 register = template.Library()
 
-WIB = ZoneInfo("Asia/Jakarta")
 HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 FIRST_PARAGRAPH_OPENING = re.compile(r"\s*<p(?:\s[^>]*)?>")
 DEFAULT_BRAND_COLOUR = "#0b4f8a"

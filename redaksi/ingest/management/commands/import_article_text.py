@@ -2,17 +2,15 @@
 
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from redaksi.core.wib import WIB
 from redaksi.ingest.formats.base import ParseError
 from redaksi.ingest.services import ImportOptions, IngestError, find_section, import_stories, read_text_stories
-
-WIB = ZoneInfo("Asia/Jakarta")
 
 
 def published_at(value):
