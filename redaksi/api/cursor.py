@@ -1,46 +1,19 @@
 """Opaque cursors over a unique sort key: page 5,000 costs what page 1 does, and no row is skipped or repeated.
 
 A cursor is the sort key of the last row a client saw, as base64url JSON; the next page is the rows after
-it in the listing's order (the keyset idea of redaksi/articles/pagination.py, for any key).
+it in the listing's order (redaksi/core/keyset.py, also behind the reader listings' pages).
 """
 
 import base64
 import binascii
 import json
-from dataclasses import dataclass
 from datetime import datetime
-
-from django.db.models import Q
 
 from .responses import bad_parameter
 
 MAX_CURSOR_LENGTH = 400
 MAX_TEXT_LENGTH = 255
 MAX_ID = 2**63 - 1
-
-
-@dataclass(frozen=True)
-class Keyset:
-    """A listing order by fields that together identify a row, all descending or all ascending."""
-
-    fields: tuple[str, ...]
-    types: tuple[type, ...]
-    descending: bool = False
-
-    def order(self, queryset):
-        return queryset.order_by(*(("-" if self.descending else "") + field for field in self.fields))
-
-    def after(self, queryset, values):
-        """The rows that follow the row keyed `values`: a range on the first field, then ties broken in order."""
-        op = "lt" if self.descending else "gt"
-        following = Q()
-        for index, field in enumerate(self.fields):
-            ties = {name: value for name, value in zip(self.fields[:index], values, strict=False)}
-            following |= Q(**ties, **{f"{field}__{op}": values[index]})
-        return queryset.filter(**{f"{self.fields[0]}__{op}e": values[0]}).filter(following)
-
-    def key_of(self, row):
-        return [getattr(row, field) for field in self.fields]
 
 
 def page(queryset, keyset, params, limit):

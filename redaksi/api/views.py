@@ -1,17 +1,16 @@
 """Read-only JSON endpoints under /api/v1/: public stories, sections, tags, people and videos."""
 
-from datetime import datetime
-
 from redaksi.articles.models import ArticleAuthor, ArticleTag
+from redaksi.articles.pagination import NEWEST_FIRST
+from redaksi.core.keyset import Keyset
 
 from . import body, cursor, openapi, queries
 from . import representations as shapes
 from .params import check_known, identifier, limit, moment, slug
 from .responses import ApiError, api_endpoint, bad_parameter
 
-NEWEST_FIRST = cursor.Keyset(("published_at", "pk"), (datetime, int), descending=True)
-TREE_ORDER = cursor.Keyset(("path",), (str,))
-BY_NAME = cursor.Keyset(("name", "pk"), (str, int))
+TREE_ORDER = Keyset(("path",), (str,))
+BY_NAME = Keyset(("name", "pk"), (str, int))
 PAGING = {"cursor", "limit"}
 STORY_FILTERS = {"section", "tag", "person", "published_after", "published_before"}
 

@@ -5,10 +5,14 @@ before story <id>, `?sesudah=<id>` those published after it. Both links are plai
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from django.db.models import Q
 from django.http import Http404
 
+from redaksi.core.keyset import Keyset
+
+NEWEST_FIRST = Keyset(("published_at", "pk"), (datetime, int), descending=True)
+OLDEST_FIRST = Keyset(("published_at", "pk"), (datetime, int))
 OLDER = "sebelum"
 NEWER = "sesudah"
 
@@ -38,29 +42,18 @@ def paginate_stories(queryset, params, per_page):
     if newer is not None:
         return newer_page(queryset, newer, per_page)
     if older is None:
-        rows = list(queryset.newest_first()[: per_page + 1])
+        rows = list(NEWEST_FIRST.order(queryset)[: per_page + 1])
         return StoryPage(rows[:per_page], last_pk(rows, per_page), None)
-    published_at = cursor_time(queryset, older)
-    before = Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=older)
-    rows = list(seek(queryset, published_at__lte=published_at).filter(before).newest_first()[: per_page + 1])
+    rows = list(NEWEST_FIRST.order(NEWEST_FIRST.after(queryset, cursor_key(queryset, older)))[: per_page + 1])
     return StoryPage(rows[:per_page], last_pk(rows, per_page), rows[0].pk if rows else None)
 
 
 def newer_page(queryset, newer, per_page):
     """The page of stories published right after story `newer`, still shown newest first."""
-    published_at = cursor_time(queryset, newer)
-    after = Q(published_at__gt=published_at) | Q(published_at=published_at, pk__gt=newer)
-    rows = list(
-        seek(queryset, published_at__gte=published_at).filter(after).order_by("published_at", "pk")[: per_page + 1]
-    )
+    rows = list(OLDEST_FIRST.order(OLDEST_FIRST.after(queryset, cursor_key(queryset, newer)))[: per_page + 1])
     has_newer = len(rows) > per_page
     stories = rows[:per_page][::-1]
     return StoryPage(stories, stories[-1].pk if stories else None, stories[0].pk if has_newer else None)
-
-
-def seek(queryset, **bound):
-    """Bound the listing by the cursor's time alone: a plain range the (section, time) index can seek to."""
-    return queryset.filter(**bound)
 
 
 def cursor(params, name):
@@ -73,12 +66,12 @@ def cursor(params, name):
     return int(value)
 
 
-def cursor_time(queryset, pk):
-    """The publication time of the cursor story, which must belong to the listing."""
+def cursor_key(queryset, pk):
+    """The sort key (publication time, id) of the cursor story, which must belong to the listing."""
     published_at = queryset.filter(pk=pk).values_list("published_at", flat=True).first()
     if published_at is None:
         raise Http404("The cursor story is not in this listing.")
-    return published_at
+    return [published_at, pk]
 
 
 def last_pk(rows, per_page):
