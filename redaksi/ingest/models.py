@@ -20,6 +20,9 @@ class ImportedObject(models.Model):
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
     old_url = models.URLField(_("old address"), max_length=2000, blank=True)
+    digest = models.CharField(
+        _("content digest"), max_length=64, blank=True, help_text=_("Hash of the source record last imported.")
+    )
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
     class Meta:
