@@ -1,8 +1,10 @@
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -28,7 +30,15 @@ UPDATE_AFTER = timedelta(minutes=1)
 PHONE_WIDTH = 390  # the seed page's reference device
 
 
+class EmbargoError(PermissionDenied):
+    """Publishing a story before its embargo."""
+
+
 class ArticlePageQuerySet(PageQuerySet):
+    def live(self):
+        """Live stories past any embargo: readers never see an embargoed story early, whatever wrote the row."""
+        return super().live().exclude(embargoed_until__gt=timezone.now())
+
     def published(self):
         return self.live().filter(published_at__isnull=False)
 
@@ -98,6 +108,12 @@ class ArticlePage(Page):
     source_url = models.URLField(
         _("source link"), max_length=500, blank=True, help_text=_('Shown as "Baca selengkapnya".')
     )
+    embargoed_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        help_text=_("The story cannot be published, nor scheduled to go live, before this time."),
+    )
     published_at = models.DateTimeField(
         _("published at"),
         null=True,
@@ -144,7 +160,9 @@ class ArticlePage(Page):
         FieldPanel("hero_image"),
         FieldPanel("body"),
         MultiFieldPanel([InlinePanel("authors", label=_("author")), FieldPanel("editor")], heading=_("Credits")),
-        MultiFieldPanel([FieldPanel("wire_source"), FieldPanel("source_url")], heading=_("Wire")),
+        MultiFieldPanel(
+            [FieldPanel("wire_source"), FieldPanel("source_url"), FieldPanel("embargoed_until")], heading=_("Wire")
+        ),
         FieldPanel("tags"),
         InlinePanel("corrections", label=_("correction or update")),
     ]
@@ -171,6 +189,25 @@ class ArticlePage(Page):
             self.section_id = section_id_for_path(self.path)
         self.published_at = self.first_published_at
         return super().save(*args, **kwargs)
+
+    def clean(self):
+        """Refuse a go-live time before the embargo."""
+        super().clean()
+        if self.go_live_at and self.embargoed_until and self.go_live_at < self.embargoed_until:
+            raise ValidationError({"go_live_at": _("The story is embargoed: it cannot go live before the embargo.")})
+
+    def embargo_blocks_publishing(self, now=None):
+        """Whether publishing now would break the embargo (a go-live at or after the embargo only schedules)."""
+        now = now or timezone.now()
+        if not self.embargoed_until or self.embargoed_until <= now:
+            return False
+        return not (self.go_live_at and self.go_live_at >= self.embargoed_until)
+
+    def publish(self, revision, *args, **kwargs):
+        """Refuse to publish before the embargo (workflow approval, bulk actions, the schedule worker)."""
+        if revision.as_object().embargo_blocks_publishing():
+            raise EmbargoError(_("The story is embargoed: it cannot be published before the embargo."))
+        return super().publish(revision, *args, **kwargs)
 
     def get_url_parts(self, request=None):
         """Serve every story at its permanent ID address, whatever its place in the tree."""

@@ -115,12 +115,14 @@ class WireItem(models.Model):
     )
     byline = models.CharField(_("byline"), max_length=500, blank=True)
     dateline = models.CharField(_("dateline"), max_length=255, blank=True)
+    standfirst = models.TextField(_("standfirst"), blank=True)
     body_html = models.TextField(_("body"), blank=True, help_text=_("Sanitised HTML."))
     pictures = models.JSONField(_("pictures"), default=list, blank=True, help_text=_("[{href, caption, credit}]"))
     link = models.URLField(_("source link"), max_length=2000, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     received_at = models.DateTimeField(_("received at"), db_index=True)
     embargoed_until = models.DateTimeField(_("embargoed until"), null=True, blank=True)
+    signals = models.JSONField(_("signals"), default=list, blank=True, help_text=_('e.g. ["sig:correction"]'))
     story = models.ForeignKey(
         "articles.ArticlePage",
         verbose_name=_("story"),
@@ -134,7 +136,8 @@ class WireItem(models.Model):
         verbose_name = _("wire item")
         verbose_name_plural = _("wire items")
         ordering = ["-received_at", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["source", "guid"], name="ingest_wire_item_identity")]
+        # One row per guid whichever source brought it: the same item never appears twice in the queue.
+        constraints = [models.UniqueConstraint(fields=["guid"], name="ingest_wire_item_guid")]
 
     def __str__(self):
         return self.headline
