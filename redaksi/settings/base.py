@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "redaksi.feeds",
     "redaksi.api",
     "redaksi.ingest",
+    "redaksi.search",
     "redaksi.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -130,7 +131,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English"
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third parties: videos are our own snippets
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend with the Indonesian analyser (redaksi/search/backends.py, docs/search.md).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "redaksi.search.backends"}}
 TAGGIT_CASE_INSENSITIVE = True
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

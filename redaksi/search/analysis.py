@@ -1,0 +1,92 @@
+"""Indonesian text analysis: the one analyser every search backend indexes and queries with.
+
+Public interface (stable; the relevance benchmarks call it):
+
+- ``analyse(text) -> list[str]``: the index terms of a text, in order (positions matter for phrases).
+- ``analyse_query(text) -> list[tuple[tuple[str, ...], ...]]``: the groups of a reader's query. Every
+  group must match; a group matches when any of its alternatives does; an alternative is a term, or a
+  phrase of several terms in a row (a multi-word synonym such as "bank indonesia").
+- ``query_terms(groups) -> set[str]``: every term a query can match, for highlighting.
+- ``words(text) -> iterator of (start, end, term)``: each word of the original text with the term it
+  indexes as (None for a stopword), for highlighting snippets.
+
+Steps: Unicode NFKC, casefold and accent folding; words are letters and digits, joined inside a word by
+hyphens, dots, commas or apostrophes ("covid-19", "5,2", "anak-anak"); "Rp5.000" splits into "rp" and
+"5.000"; stopwords drop; Sastrawi stems every all-lowercase-letter word, never numbers or acronyms
+(short words in capitals, "BI", "OJK"). Synonyms expand at query time only (see synonyms.py).
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from .synonyms import synonym_alternatives
+
+WORD = re.compile(r"[^\W_]+(?:[-.,'’][^\W_]+)*")
+CURRENCY_AMOUNT = re.compile(r"^([^\W\d_]+)(\d[\d.,]*)$")
+STEMMABLE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+MAX_QUERY_GROUPS = 12
+MAX_ACRONYM = 5  # "IHSG", "BUMN", "APBN": longer words in capitals are shouted headlines, stemmed as usual
+STOPWORDS = frozenset(
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "stopwords-id.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+_stemmer = StemmerFactory().create_stemmer()
+
+
+def fold(text):
+    """Normalise case, width and accents: "Ekonomi" and "ＥＫＯＮＯＭＩ" and "Ékonomi" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word):
+    """Sastrawi's stem of a folded word; Sastrawi is slow, so each word is stemmed once per process."""
+    return _stemmer.stem(word) if STEMMABLE.match(word) else word
+
+
+def term(word):
+    """The index term of one word as written, or None for a stopword."""
+    folded = fold(word).replace("'", "").replace("’", "")  # "Jum'at" is "jumat"
+    if folded in STOPWORDS:
+        return None
+    is_acronym = 1 < len(word) <= MAX_ACRONYM and word.isupper()
+    return folded if is_acronym else stem(folded)
+
+
+def words(text):
+    """Yield (start, end, term) for each word of `text`; term is None for stopwords."""
+    for match in WORD.finditer(text or ""):
+        word, start = match.group(), match.start()
+        amount = CURRENCY_AMOUNT.match(word)
+        if amount:
+            yield start, start + len(amount.group(1)), term(amount.group(1))
+            yield start + len(amount.group(1)), match.end(), fold(amount.group(2))
+        else:
+            yield start, match.end(), term(word)
+
+
+def analyse(text):
+    """Return the index terms of `text`, in order, stopwords dropped."""
+    return [found for _start, _end, found in words(text) if found]
+
+
+def analyse_query(text):
+    """Return the query's groups: each a tuple of alternatives (term tuples), synonyms expanded."""
+    terms = analyse(text)
+    groups, position = [], 0
+    while position < len(terms) and len(groups) < MAX_QUERY_GROUPS:
+        length, alternatives = synonym_alternatives(terms, position)
+        groups.append(alternatives)
+        position += length
+    return groups
+
+
+def query_terms(groups):
+    """Every term the query's groups can match."""
+    return {found for alternatives in groups for alternative in alternatives for found in alternative}

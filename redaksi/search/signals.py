@@ -1,0 +1,39 @@
+"""Stories reach and leave the reader search index in the request that changes them."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from redaksi.articles.models import ArticlePage
+
+from .index import index_stories, refile_stories, remove_stories
+from .models import SearchSynonym
+from .synonyms import forget_synonyms
+
+post_save.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid="search_forget_synonyms_saved")
+post_delete.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid="search_forget_synonyms_deleted")
+
+
+@receiver(page_published, sender=ArticlePage)
+def index_published_story(sender, instance, **kwargs):
+    """Index a story when it is published or republished (a correction); a scheduling signal drops it."""
+    index_stories([instance])
+
+
+@receiver(page_unpublished, sender=ArticlePage)
+def remove_unpublished_story(sender, instance, **kwargs):
+    """Drop a story that was unpublished or withdrawn."""
+    remove_stories([instance.pk])
+
+
+@receiver(post_delete, sender=ArticlePage)
+def remove_deleted_story(sender, instance, **kwargs):
+    """Drop a deleted story's text (its entry row cascades away)."""
+    remove_stories([instance.pk])
+
+
+@receiver(post_page_move)
+def refile_moved_stories(sender, instance, **kwargs):
+    """Follow a story, folder or section to its new section."""
+    if kwargs.get("url_path_before") != kwargs.get("url_path_after"):
+        refile_stories(instance.path)
