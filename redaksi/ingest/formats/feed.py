@@ -61,8 +61,13 @@ def story_from(entry, language):
         body_html=content[0].get("value", "") if content else entry.get("summary", ""),
         pictures=tuple(pictures_of(entry)),
         link=text_of(entry.get("link"), "link"),
-        sent_at=as_time(entry.get("updated_parsed") or entry.get("published_parsed")),
+        sent_at=as_time(updated(entry)),
     )
+
+
+def updated(entry):
+    """The entry's updated time, else its published time (read without feedparser's deprecated fallback)."""
+    return dict.get(entry, "updated_parsed") or dict.get(entry, "published_parsed")
 
 
 def as_time(parsed):

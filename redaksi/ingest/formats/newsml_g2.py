@@ -6,6 +6,8 @@ text); pictures from `remoteContent` renditions of picture items and from pictur
 Parsed without entities, DTDs or network access; dpa's "almost valid" messages (no header) are accepted.
 """
 
+from copy import deepcopy
+
 from lxml import etree
 
 from .base import ParseError
@@ -156,7 +158,7 @@ def body_html(item):
 
 def children_html(element):
     """Serialise the element's children without namespaces; the queue's sanitiser keeps what is allowed."""
-    copy = etree.fromstring(etree.tostring(element), parser())
+    copy = deepcopy(element)
     for node in copy.iter():
         if isinstance(node.tag, str):
             node.tag = etree.QName(node).localname

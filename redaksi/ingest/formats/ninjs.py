@@ -15,6 +15,7 @@ from lxml.html import tostring as html_string
 from .base import ParseError
 from .newsml_g2 import escape_text
 from .wire_story import (
+    DECLARATIONS,
     USABLE,
     WITHDRAWN,
     FieldError,
@@ -201,6 +202,8 @@ def nitf_body(value):
     """A NITF document's body.content, read without entities or network."""
     from .newsml_g2 import children_html, parser
 
+    if DECLARATIONS.search(value.encode()):
+        raise FieldError("bodies", "NITF body: DOCTYPE and ENTITY declarations are not accepted")
     try:
         root = etree.fromstring(value.encode(), parser())
     except etree.XMLSyntaxError as error:
