@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "redaksi.ingest.wordpress.redirects.WordPressQueryRedirectMiddleware",  # /?p=ID of imported WordPress posts
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
