@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("redaksi.sections.urls")),
     path("", include("redaksi.people.urls")),
     path("", include("redaksi.readership.urls")),
+    path("", include("redaksi.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

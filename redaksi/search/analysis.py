@@ -26,6 +26,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from .synonyms import synonym_alternatives
 
 WORD = re.compile(r"[^\W_]+(?:[-.,'’][^\W_]+)*")
+QUOTES = re.compile(r'["“”]')
 CURRENCY_AMOUNT = re.compile(r"^([^\W\d_]+)(\d[\d.,]*)$")
 STEMMABLE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 MAX_QUERY_GROUPS = 12
@@ -50,6 +51,7 @@ def stem(word):
     return _stemmer.stem(word) if STEMMABLE.match(word) else word
 
 
+@lru_cache(maxsize=200_000)
 def term(word):
     """The index term of one word as written, or None for a stopword."""
     folded = fold(word).replace("'", "").replace("’", "")  # "Jum'at" is "jumat"
@@ -77,14 +79,22 @@ def analyse(text):
 
 
 def analyse_query(text):
-    """Return the query's groups: each a tuple of alternatives (term tuples), synonyms expanded."""
-    terms = analyse(text)
-    groups, position = [], 0
-    while position < len(terms) and len(groups) < MAX_QUERY_GROUPS:
-        length, alternatives = synonym_alternatives(terms, position)
-        groups.append(alternatives)
-        position += length
-    return groups
+    """Return the query's groups: each a tuple of alternatives (term tuples), synonyms expanded.
+
+    Words in "quotation marks" form one group, a phrase, without synonyms.
+    """
+    groups = []
+    for number, part in enumerate(QUOTES.split(text or "")):
+        terms = analyse(part)
+        if number % 2:
+            groups.extend([((tuple(terms),),)] if terms else [])
+            continue
+        position = 0
+        while position < len(terms):
+            length, alternatives = synonym_alternatives(terms, position)
+            groups.append(alternatives)
+            position += length
+    return groups[:MAX_QUERY_GROUPS]
 
 
 def query_terms(groups):
