@@ -69,8 +69,9 @@ def ensure_sections(home, titles=SECTIONS):
 class ArchiveLoader:
     """Append stories k in [start, stop) of a timeline, round-robin over the sections."""
 
-    def __init__(self, sections, timeline, batch_size=10_000, index_search=True):
+    def __init__(self, sections, timeline, batch_size=10_000, index_search=True, text=None):
         self.sections = sections
+        self.text = text or synthetic_text  # (k, rng) -> title, standfirst, dateline_city, body
         self.timeline = timeline
         self.batch_size = batch_size
         self.search = get_search_backend() if index_search else None
@@ -102,15 +103,14 @@ class ArchiveLoader:
         section = self.sections[k % len(self.sections)]
         when = timezone.localtime(self.timeline.when(k))
         folder, path = self._next_path(section, when)
-        title = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
-        slug = f"{slugify(title)}-{k}"
+        text = self.text(k, rng)
+        slug = f"{slugify(text['title'])[:200]}-{k}"
         return ArticlePage(
             path=path, depth=folder.depth + 1, numchild=0, url_path=f"{folder.url_path}{slug}/",
-            title=title, draft_title=title, slug=slug, content_type_id=self.content_type_id,
+            draft_title=text["title"], slug=slug, content_type_id=self.content_type_id,
             locale_id=self.locale_id, live=True, has_unpublished_changes=False,
             first_published_at=when, published_at=when, last_published_at=when, latest_revision_created_at=when,
-            section_id=section.pk, dateline_city=rng.choice(CITIES), body=story_body(title, rng),
-            standfirst=f"{title}, menurut keterangan resmi yang diterima redaksi.",
+            section_id=section.pk, **text,
         )  # fmt: skip
 
     def _next_path(self, section, when):
@@ -140,6 +140,15 @@ def child_path(parent_path, step):
     if len(key) > Page.steplen:
         raise OverflowError(f"{parent_path} cannot hold a child number {step}")
     return parent_path + key.rjust(Page.steplen, Page.alphabet[0])
+
+
+def synthetic_text(k, rng):
+    """Return a synthetic headline, standfirst, dateline and body (the default text source)."""
+    title = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
+    city = rng.choice(CITIES)
+    body = story_body(title, rng)
+    standfirst = f"{title}, menurut keterangan resmi yang diterima redaksi."
+    return {"title": title, "standfirst": standfirst, "dateline_city": city, "body": body}
 
 
 def story_body(title, rng):
