@@ -302,7 +302,7 @@ def _post(values, parts, line):
     terms = tuple(
         PostTerm(domain=child.get("domain", ""), slug=child.get("nicename", ""), name=_text(child).strip())
         for name, child in parts
-        if name == "category"
+        if name == "category" and child.get("nicename")  # as WordPress: WXR 1.0 repeats each without one
     )
     return Post(
         id=get("wp:post_id", "").strip(),
