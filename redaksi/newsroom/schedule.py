@@ -215,6 +215,7 @@ class Worker:
         try:
             run_pass(self.name)
             self.prune_old_reads()
+            self.poll_wires()
         except DatabaseError as error:
             self.failures += 1
             logger.error(
@@ -239,6 +240,15 @@ class Worker:
         if self.reads_pruned_at is None or now - self.reads_pruned_at >= PRUNE_READS_EVERY:
             prune_reads(now)
             self.reads_pruned_at = now
+
+    def poll_wires(self):
+        """Poll the wire sources that are due; a wire failure is logged and never costs a schedule pass."""
+        from redaksi.ingest.wire import poll_due_sources
+
+        try:
+            poll_due_sources(timezone.now())
+        except Exception:
+            logger.exception("wire polling failed")
 
     def stop(self, signum=signal.SIGTERM, frame=None):
         """Leave the loop after the current pass; the SIGTERM and SIGINT handler."""
