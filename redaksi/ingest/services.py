@@ -179,6 +179,11 @@ def _check_lengths(story):
             raise ParseError(story.source, story.lines[line_key], problem)
     if not slugify(story.editor):
         raise ParseError(story.source, story.lines["editor"], f"editor name {story.editor!r} has no letters or digits")
+    limit = Person._meta.get_field("name").max_length
+    for name in story.authors:
+        if not slugify(name) or len(name) > limit:
+            problem = f"author name {name!r} is not usable (no letters or digits, or longer than {limit})"
+            raise ParseError(story.source, story.lines["authors"], problem)
 
 
 def _resolve_related(story, earlier, skip_unresolved, warnings):
@@ -239,7 +244,7 @@ def _file_new(page, options):
 
 
 def _fill(page, story, options, saved):
-    """Set everything the file and the options say about the story; authors only when given."""
+    """Set what the file and the options say about the story; authors (--author, else "Penulis:") only if given."""
     page.title = story.headline
     page.dateline_city = story.dateline_city
     page.hero_image = _hero_photo(story, options.hero_image)
@@ -247,8 +252,8 @@ def _fill(page, story, options, saved):
     page.editor = _person(story.editor, Person.Role.EDITOR)
     page.wire_source = options.wire_source or story.wire_source
     page.source_url = options.source_url
-    if options.authors:
-        people = [_person(name, Person.Role.REPORTER) for name in options.authors]
+    if names := options.authors or story.authors:
+        people = [_person(name, Person.Role.REPORTER) for name in names]
         page.authors = [ArticleAuthor(person=person, sort_order=order) for order, person in enumerate(people)]
 
 

@@ -40,4 +40,5 @@ class ParsedStory:
     body: tuple[Paragraph | RelatedLink, ...]
     editor: str
     wire_source: str = ""
+    authors: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)

@@ -3,6 +3,11 @@
 Top to bottom: a navigation block, the headline, "<alt text> Kredit Foto: <credit>", the dateline
 "<Outlet>, <City> -", body paragraphs separated by blank lines (with "Baca Juga: <headline>" lines
 among them), "Editor: <name>", then a share/video trailer that is ignored.
+
+Variations seen on the outlet's pages: the menu may hold other items and blank lines, or be missing
+(the headline is the one-line paragraph before the first "Kredit Foto" line); any number of "Baca
+Juga" lines; a "Penulis: <name>[, <name>]" line among the body or right after "Editor:", or one
+"Penulis/Editor: <name>" line for both; no "dilansir <Agency>" line (no wire source).
 """
 
 import re
@@ -12,7 +17,9 @@ from .base import Paragraph, ParsedStory, ParseError, RelatedLink
 CREDIT_MARK = "Kredit Foto:"
 DATELINE = re.compile(r"(?P<outlet>[^,]+),\s*(?P<city>.+?)\s*[-\u2013\u2014]")
 RELATED = re.compile(r"Baca Juga\s*:\s*(?P<headline>.*)", re.IGNORECASE)
-EDITOR = re.compile(r"Editor\s*:\s*(?P<name>.*)")
+EDITOR = re.compile(r"(?:(?P<author>Penulis)\s*/\s*)?Editor\s*:\s*(?P<name>.*)")
+AUTHORS = re.compile(r"Penulis\s*:\s*(?P<names>.*)")
+NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\bdan\b)\s*")
 READ_MORE = re.compile(r"\s*\bBaca selengkapnya$")
 # "dilansir Reuters, Jumat (21/1/2022)": capitalised words after "dilansir (dari)", stopping at a weekday.
 WEEKDAYS = "Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu"
@@ -26,12 +33,13 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def parse(data: bytes, source: str) -> ParsedStory:
     """Parse one scraped article page; raise ParseError naming the first line that does not fit."""
     cursor = _Cursor(decode(data, source), source)
-    cursor.skip_navigation()
     headline_line, headline = _headline(cursor)
     hero_line, (alt_text, credit) = cursor.expect("'<alt text> Kredit Foto: <credit>' after the headline", _credit)
     dateline_line, city = cursor.expect("dateline '<Outlet>, <City> -' after the photo credit", _dateline)
-    body, (editor_line, editor) = _body(cursor)
+    body, (editor_line, editor), bylines = _body(cursor)
+    bylines += _byline_after_editor(cursor)
     wire_line, wire_source = _wire_source(body)
+    authors_line, authors = _authors(cursor, bylines)
     return ParsedStory(
         source=source,
         headline=headline,
@@ -41,12 +49,14 @@ def parse(data: bytes, source: str) -> ParsedStory:
         body=body,
         editor=editor,
         wire_source=wire_source,
+        authors=authors,
         lines={
             "headline": headline_line,
             "hero": hero_line,
             "dateline_city": dateline_line,
             "editor": editor_line,
             "wire_source": wire_line,
+            "authors": authors_line,
         },
     )
 
@@ -110,12 +120,41 @@ class _Cursor:
             if not text:
                 return
 
+    def peek_text(self):
+        """Return (line number, text) of the next non-blank line without moving, or (None, "")."""
+        for index in range(self.index, len(self.lines)):
+            if self.lines[index].strip():
+                return index + 1, self.lines[index].strip()
+        return None, ""
+
 
 def _headline(cursor):
-    number, text = cursor.next_text("headline after the navigation block")
-    if CREDIT_MARK in text:
-        raise cursor.error(number, "expected the headline, found the photo credit (is the navigation block missing?)")
-    return number, text
+    """Return the headline: the one-line paragraph before the first "Kredit Foto" line; the menu is before it.
+
+    Without a "Kredit Foto" line anywhere, read the layout in order (menu, headline) so the error
+    names the line where the credit should be.
+    """
+    credit = next((index for index, line in enumerate(cursor.lines) if CREDIT_MARK in line), None)
+    if credit is None:
+        cursor.skip_navigation()
+        return cursor.next_text("headline after the navigation block")
+    paragraph = _paragraph_before(cursor.lines, credit)
+    if len(paragraph) != 1:
+        raise cursor.error(credit + 1, "expected the headline, found the photo credit (is the headline missing?)")
+    cursor.index = paragraph[0] + 1
+    return paragraph[0] + 1, cursor.lines[paragraph[0]].strip()
+
+
+def _paragraph_before(lines, end):
+    """Return the indexes of the run of non-blank lines just before lines[end], blank lines between skipped."""
+    index = end - 1
+    while index >= 0 and not lines[index].strip():
+        index -= 1
+    run = []
+    while index >= 0 and lines[index].strip():
+        run.insert(0, index)
+        index -= 1
+    return run
 
 
 def _credit(text):
@@ -131,11 +170,11 @@ def _dateline(text):
 
 
 def _body(cursor):
-    """Collect paragraphs and "Baca Juga" links up to the "Editor:" line; return them and the editor."""
-    body, pending = [], []
+    """Collect paragraphs and "Baca Juga" links up to the "Editor:" line; return them, the editor and bylines."""
+    body, pending, bylines = [], [], []
     for number, text in cursor.rest():
-        related, editor = RELATED.fullmatch(text), EDITOR.fullmatch(text)
-        if text and not (related or editor):
+        related, editor, byline = RELATED.fullmatch(text), EDITOR.fullmatch(text), AUTHORS.fullmatch(text)
+        if text and not (related or editor or byline):
             pending.append((number, text))
             continue
         if pending:
@@ -143,9 +182,32 @@ def _body(cursor):
             pending = []
         if related:
             body.append(_related(cursor, number, related["headline"]))
+        elif byline:
+            bylines.append((number, byline["names"]))
         elif editor:
-            return _checked_body(cursor, body, number), (number, _editor(cursor, number, editor["name"]))
+            if editor["author"]:
+                bylines.append((number, editor["name"]))
+            editor_name = _editor(cursor, number, editor["name"])
+            return _checked_body(cursor, body, number), (number, editor_name), bylines
     raise cursor.error(len(cursor.lines), "no 'Editor: <name>' line after the body: the file ends here")
+
+
+def _byline_after_editor(cursor):
+    """Return [(line, names)] for a "Penulis:" line right after "Editor:", else []."""
+    number, text = cursor.peek_text()
+    byline = AUTHORS.fullmatch(text)
+    return [(number, byline["names"])] if byline else []
+
+
+def _authors(cursor, bylines):
+    """Return (line of the first byline, names in order without repeats); a byline without a name is an error."""
+    names = []
+    for number, text in bylines:
+        found = [name.strip() for name in NAME_SEPARATOR.split(text) if name.strip()]
+        if not found:
+            raise cursor.error(number, "no name after 'Penulis:'")
+        names += [name for name in found if name not in names]
+    return (bylines[0][0] if bylines else None), tuple(names)
 
 
 def _paragraph(lines):
