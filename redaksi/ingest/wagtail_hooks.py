@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import modelform_factory
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -52,12 +53,16 @@ class WireSourceViewSet(ModelViewSet):
     """Wire sources, for those with the wiresource model permissions (Redaktur Pelaksana up)."""
 
     model = WireSource
-    form_class = WireSourceForm
     icon = "link"
     menu_label = gettext_lazy("Wire sources")
     add_to_settings_menu = True
     form_fields = ["name", "agency", "format", "url", "folder", "language", "enabled", "poll_interval"]
     list_display = ["name", "agency", "format", "enabled", "last_polled_at", "last_error"]
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            WireSource, form=WireSourceForm, fields=self.form_fields, formfield_callback=self.formfield_for_dbfield
+        )
 
 
 @hooks.register("register_admin_viewset")
