@@ -71,7 +71,7 @@ def test_draft_is_prefilled_from_the_item(item, news):
     assert [block.block_type for block in story.body] == ["paragraph", "paragraph"]
     assert story.hero_image.credit == "ANTARA FOTO/Sigid Kurniawan"
     assert story.hero_image.caption == "Pedagang beras di Pasar Induk Cipinang"
-    assert notes == ["Picture not downloaded: https://img.example/2.jpg", "Picture not downloaded: ../../etc/passwd"]
+    assert notes == ["Foto tidak diunduh: https://img.example/2.jpg", "Foto tidak diunduh: ../../etc/passwd"]
     item.refresh_from_db()
     assert item.story_id == story.pk
     assert PageLogEntry.objects.filter(page=story, action="wagtail.create").exists()
@@ -87,7 +87,7 @@ def test_a_second_click_opens_the_same_draft(item, news, ekbis):
 
 def test_an_unknown_byline_becomes_a_note(item, news):
     _story, notes = make_draft(item, news, staff(roles.REDAKTUR))
-    assert any("Wire byline: Oleh Budi Santoso" in note for note in notes)
+    assert any("Byline kawat: Oleh Budi Santoso" in note for note in notes)
 
 
 @pytest.mark.parametrize(
