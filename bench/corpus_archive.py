@@ -5,6 +5,7 @@ see its README) and offers it to bench/bulk_archive.py as a story text source, s
 filed with real Indonesian text: story k is corpus article k mod 3,463 under a new id, slug and date.
 """
 
+import datetime
 import json
 import uuid
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ class CorpusStory:
     title: str
     paragraphs: tuple
     category: str
+    published_at: datetime.datetime  # derived from the id's epoch prefix
 
     @property
     def body_text(self):
@@ -35,7 +37,8 @@ def read_corpus(path=CORPUS):
         for number, line in enumerate(lines, 1):
             try:
                 row = json.loads(line)
-                stories.append(CorpusStory(row["id"], row["title"], tuple(row["paragraphs"]), row["category"]))
+                when = datetime.datetime.fromisoformat(row["published_at"])
+                stories.append(CorpusStory(row["id"], row["title"], tuple(row["paragraphs"]), row["category"], when))
             except (ValueError, KeyError, TypeError) as error:
                 raise ValueError(f"{path}, line {number}: not a corpus story ({error})") from error
     return stories
@@ -56,3 +59,26 @@ class CorpusText:
     def corpus_id(self, k):
         """The corpus article story k copies."""
         return self.stories[k % len(self.stories)].id
+
+
+class CorpusTimeline:
+    """ArchiveLoader's timeline for filing the corpus once, each story at its own (derived) date."""
+
+    def __init__(self, stories):
+        self.stories = stories
+
+    def when(self, k):
+        return self.stories[k].published_at
+
+
+def file_corpus(stories, sections):
+    """File `stories` once as live stories at their own dates; return {story page id: corpus id}."""
+    from bench.bulk_archive import ArchiveLoader
+    from redaksi.articles.models import ArticlePage
+
+    text = CorpusText(stories)
+    ArchiveLoader(sections, CorpusTimeline(stories), batch_size=1000, index_search=False, text=text).load(
+        0, len(stories)
+    )
+    filed = ArticlePage.objects.filter(section__in=sections).values_list("pk", "slug")
+    return {pk: text.corpus_id(int(slug.rsplit("-", 1)[1])) for pk, slug in filed}

@@ -2,12 +2,16 @@
 
 Loads the corpus (../shared/testdata/corpus-id) into a scratch table of a throwaway PostgreSQL and ranks
 every judged query (bench/data/search-judgments.json) three ways, with the same ranking function
-(ts_rank_cd, title weight A over body weight B) so that only the analysis differs:
+(ts_rank_cd, title weight A over body weight C, as the reader index weighs them) so that only the analysis differs:
 
 - no stemming: the `simple` configuration on the raw text and query;
 - PostgreSQL snowball: the `indonesian` configuration on the raw text and query;
 - Redaksi: the `simple` configuration over redaksi.search.analysis.analyse() terms, the query through
   analyse_query() (every group must match, any alternative of a group may).
+
+and a fourth way, the product end to end: the corpus filed as live stories at its (derived) dates, indexed
+by search-core's bulk path and ranked by the reader query service (`search_stories`, recency-aware, "now"
+the day after the newest story).
 
 Writes bench/results/search-relevance.md and .json. Usage (see docs/search-measurements.md):
 
@@ -15,6 +19,7 @@ Writes bench/results/search-relevance.md and .json. Usage (see docs/search-measu
 """
 
 import argparse
+import datetime
 import json
 import logging
 import statistics
@@ -25,13 +30,13 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench" / "results"
 JUDGMENTS = BASE_DIR / "bench" / "data" / "search-judgments.json"
-WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B (body), A (title): ts_rank_cd's defaults, the same for every config
+WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C (body), B, A (title): ts_rank_cd's defaults, the same for every config
 CONFIGS = {
     "simple": "no stemming (simple)",
     "snowball": "PostgreSQL snowball (indonesian)",
     "redaksi": "Redaksi analysis",
+    "service": "Redaksi query service, end to end (recency-aware)",
 }
-MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
 log = logging.getLogger("bench.search_relevance")
 
 
@@ -46,6 +51,15 @@ def load_judgments(path=JUDGMENTS):
     """Return the judged queries: dicts with query, kind, intent and the set of relevant corpus ids."""
     queries = json.loads(Path(path).read_text(encoding="utf-8"))["queries"]
     return [{**query, "relevant": set(query["relevant"])} for query in queries]
+
+
+def clear_analysis_caches():
+    """Forget every memoised result of the analyser (stems, terms), e.g. after switching stemming off."""
+    from redaksi.search import analysis
+
+    for value in vars(analysis).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
 
 
 def precision_at(ranked, relevant, k=10):
@@ -85,35 +99,18 @@ def score(queries, rankings):
     }
 
 
-def tsvector_literal(title_terms, body_terms):
-    """A weighted tsvector in PostgreSQL's input syntax: title terms at weight A, body terms at B."""
-    positions = {}
-    for position, (found, weight) in enumerate([(t, "A") for t in title_terms] + [(t, "B") for t in body_terms], 1):
-        positions.setdefault(found, []).append(f"{min(position, MAX_POSITION)}{weight}")
-    return " ".join(f"{lexeme(found)}:{','.join(marks)}" for found, marks in positions.items())
-
-
-def tsquery_literal(groups):
-    """AND of the query's groups, each an OR of its alternatives; a multi-term alternative is a phrase."""
-    ored = (
-        " | ".join(" <-> ".join(lexeme(found) for found in alternative) for alternative in group) for group in groups
-    )
-    return " & ".join(f"({alternatives})" for alternatives in ored)
-
-
-def lexeme(found):
-    """Quote one term for tsvector/tsquery input (quotes and backslashes doubled)."""
-    return "'" + found.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
 def create_scratch_table(stories):
     """Load the corpus into bench_story with one tsvector per configuration; return analysis seconds."""
     from django.db import connection
 
     from redaksi.search.analysis import analyse
+    from redaksi.search.engines import BODY, TITLE, tsvector_literal
 
     began = time.perf_counter()
-    rows = [(s.id, s.title, s.body_text, tsvector_literal(analyse(s.title), analyse(s.body_text))) for s in stories]
+    rows = [
+        (s.id, s.title, s.body_text, tsvector_literal({TITLE: analyse(s.title), BODY: analyse(s.body_text)}))
+        for s in stories
+    ]
     analysis_seconds = time.perf_counter() - began
     with connection.cursor() as cursor:
         cursor.execute(
@@ -124,7 +121,7 @@ def create_scratch_table(stories):
         for column, config in (("simple", "simple"), ("snowball", "indonesian")):
             cursor.execute(
                 f"UPDATE bench_story SET {column} = setweight(to_tsvector('{config}', title), 'A') "  # noqa: S608
-                f"|| setweight(to_tsvector('{config}', body), 'B')"
+                f"|| setweight(to_tsvector('{config}', body), 'C')"
             )
         cursor.execute("ANALYZE bench_story")
     return analysis_seconds
@@ -146,8 +143,9 @@ def rank(column, query_sql, param):
 def rank_all(queries):
     """Return {config: {query: ranked corpus ids}} for the three configurations."""
     from redaksi.search.analysis import analyse_query
+    from redaksi.search.engines import tsquery_literal
 
-    rankings = {config: {} for config in CONFIGS}
+    rankings = {config: {} for config in ("simple", "snowball", "redaksi")}
     for query in queries:
         text = query["query"]
         rankings["simple"][text] = rank("simple", "plainto_tsquery('simple', %s)", text)
@@ -157,15 +155,45 @@ def rank_all(queries):
     return rankings
 
 
-def failures(queries, scored, titles):
+def service_rankings(queries, story_ids, now):
+    """Corpus ids in the reader query service's relevance order, page after page."""
+    from redaksi.search.analysis import analyse_query
+    from redaksi.search.query import MAX_PAGES, PER_PAGE, RELEVANT, search_stories
+
+    rankings = {}
+    for query in queries:
+        groups, ranked = analyse_query(query["query"]), []
+        for page in range(1, MAX_PAGES + 1):
+            found = search_stories(groups, order=RELEVANT, page=page, now=now).story_ids
+            ranked += [story_ids[pk] for pk in found]
+            if len(found) < PER_PAGE:
+                break
+        rankings[query["query"]] = ranked
+    return rankings
+
+
+def rank_with_service(stories, queries):
+    """File the corpus as stories, index it through the bulk path and rank every query with the service."""
+    from bench.bulk_archive import ensure_sections
+    from bench.corpus_archive import file_corpus
+    from redaksi.pages.models import HomePage
+    from redaksi.search.index import rebuild_story_index
+
+    story_ids = file_corpus(stories, ensure_sections(HomePage.objects.get()))
+    rebuild_story_index()
+    now = max(story.published_at for story in stories) + datetime.timedelta(days=1)
+    return service_rankings(queries, story_ids, now)
+
+
+def failures(queries, scored, service, titles):
     """Redaksi's weak queries (MRR < 0.5, or under half the attainable relevant results in the top 10)."""
     weak = []
-    for query, result in zip(queries, scored["queries"], strict=True):
+    for query, result, served in zip(queries, scored["queries"], service["queries"], strict=True):
         if result["rr"] < 0.5 or result["attainable_at_10"] < 0.5:
             top = [{"id": found, "title": titles[found], "relevant": found in query["relevant"]}
                    for found in result["top_10"][:5]]  # fmt: skip
             missed = sorted(query["relevant"] - set(result["top_10"]))[:5]
-            weak.append({**result, "intent": query["intent"], "top_5": top,
+            weak.append({**result, "intent": query["intent"], "top_5": top, "service_rr": served["rr"],
                          "missed": [{"id": found, "title": titles[found]} for found in missed]})  # fmt: skip
     return weak
 
@@ -191,7 +219,7 @@ def markdown(result):
     lines += ["", f"Where Redaksi still fails ({len(result['failures'])} queries):", ""]
     for weak in result["failures"]:
         lines.append(f"- **{weak['query']}** ({weak['kind']}; P@10 {weak['p_at_10']:.1f}, RR {weak['rr']:.2f}, "
-                     f"{weak['matched']} matches): {weak['intent']}")  # fmt: skip
+                     f"{weak['matched']} matches; service RR {weak['service_rr']:.2f}): {weak['intent']}")  # fmt: skip
         lines += [f"  - {'✓' if top['relevant'] else '✗'} {top['title']}" for top in weak["top_5"]]
         lines += [f"  - missed: {missed['title']}" for missed in weak["missed"]]
     return "\n".join(lines) + "\n"
@@ -219,6 +247,8 @@ def run(args):
     log.info("analysing and loading %s corpus stories", len(stories))
     analysis_seconds = create_scratch_table(stories)
     rankings = rank_all(queries)
+    log.info("filing and indexing the corpus as stories for the query service")
+    rankings["service"] = rank_with_service(stories, queries)
     configs = {config: score(queries, rankings[config]) for config in CONFIGS}
     titles = {story.id: story.title for story in stories}
     return {
@@ -227,7 +257,7 @@ def run(args):
         "stories": len(stories),
         "analysis_seconds": round(analysis_seconds, 1),
         "configs": configs,
-        "failures": failures(queries, configs["redaksi"], titles),
+        "failures": failures(queries, configs["redaksi"], configs["service"], titles),
     }
 
 
