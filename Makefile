@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
 
-.PHONY: demo test test-sqlite test-postgres lint lock bench bench-pages bench-scale bench-scale-postgres clean
+.PHONY: demo test test-sqlite test-postgres lint lock bench bench-pages bench-scale bench-scale-postgres bench-search-relevance bench-search clean
 
 $(VENV)/.runtime: requirements/lock.txt
 	tools/system-deps.sh demo
@@ -58,7 +58,7 @@ lock: $(VENV)/.runtime
 # Archive-scale evidence for docs/architecture.md: 10k vs 1M stories (minutes of CPU, run niced).
 BENCH_SCALE := $(PY) bench/archive_scale.py --baseline 10000 --target 1000000 --repeat 5
 
-bench: bench-pages bench-scale
+bench: bench-pages bench-scale bench-search-relevance bench-search
 
 # Every reader page type on the demo: SQL queries, server time against a bare-redirect floor, gzipped weight.
 bench-pages: $(VENV)/.runtime
@@ -70,6 +70,16 @@ bench-scale: $(VENV)/.runtime
 bench-scale-postgres: $(VENV)/.runtime
 	tools/system-deps.sh test
 	nice -n 10 tools/with-postgres.sh $(BENCH_SCALE)
+
+# Search relevance (P@10, MRR) of no stemming, snowball and Redaksi over the IndoSum corpus: docs/search-measurements.md.
+bench-search-relevance: $(VENV)/.runtime
+	tools/system-deps.sh test
+	nice -n 10 tools/with-postgres.sh $(PY) bench/search_relevance.py
+
+# Reader search latency and index build time at 100k and 1M corpus-copied stories (about an hour of CPU, niced).
+bench-search: $(VENV)/.runtime
+	tools/system-deps.sh test
+	nice -n 10 tools/with-postgres.sh $(PY) bench/search_latency.py --sizes 100000 1000000
 
 clean:
 	rm -rf $(VENV) var artifacts
