@@ -87,7 +87,7 @@ def analyse_query(text):
     for number, part in enumerate(QUOTES.split(text or "")):
         terms = analyse(part)
         if number % 2:
-            groups.extend([((tuple(terms),),)] if terms else [])
+            groups.extend([(tuple(terms),)] if terms else [])
             continue
         position = 0
         while position < len(terms):

@@ -1,5 +1,7 @@
 """Highlighted headlines and snippets for the few results shown, from the stories' original text."""
 
+import re
+
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
@@ -8,6 +10,7 @@ from .analysis import words
 LEAD_WORDS = 8  # words shown before the first match
 SNIPPET_WORDS = 32
 ELLIPSIS = "…"
+TRAILING_PUNCTUATION = re.compile(r"\S*")  # keep "berita." and "(kata)" whole
 
 
 def mark(text, terms, start=0, end=None):
@@ -32,7 +35,10 @@ def snippet_bounds(text, terms):
         if first is not None and len(spans) >= first + SNIPPET_WORDS:
             break
     window = spans[first or 0 :][:SNIPPET_WORDS]
-    return (window[0][0], window[-1][1]) if window else (0, 0)
+    if not window:
+        return 0, 0
+    end = window[-1][1]
+    return window[0][0], end + len(TRAILING_PUNCTUATION.match(text, end).group())
 
 
 def snippet(text, terms):

@@ -79,5 +79,11 @@ def test_query_terms_flatten_every_alternative():
 @pytest.mark.django_db
 def test_synonym_of_only_stopwords_is_refused():
     synonym = SearchSynonym(term="yang", equivalents="dengan")
-    with pytest.raises(ValidationError, match="no searchable word"):
+    with pytest.raises(ValidationError, match="tidak memuat kata yang bisa dicari"):
         synonym.full_clean()
+
+
+@pytest.mark.django_db
+def test_quoted_words_form_one_phrase_group_without_synonyms():
+    assert analyse_query('"harga minyak" BI') == [(("harga", "minyak"),), analyse_query("BI")[0]]
+    assert analyse_query('"BI"') == [(("bi",),)]
