@@ -42,9 +42,13 @@ def rows():
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
+def plan_wxr(path, **options):
+    return plan_import(path, WxrOptions(**options))
+
+
 def import_wxr(path, **options):
     """Plan and run one import; return (plan, report)."""
-    plan = plan_import(path, WxrOptions(**options))
+    plan = plan_wxr(path, **options)
     return plan, run_import(plan)
 
 

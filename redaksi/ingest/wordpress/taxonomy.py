@@ -54,11 +54,15 @@ def import_term(plan, step, ledger):
 
 
 def tag_for(slug, name):
-    """Return the tag with this slug, or the name, creating it; WordPress slugs may be percent-encoded."""
+    """Return the tag with this slug, creating it; a name another tag has gets the slug added ("Foo (foo-bar)")."""
     slug = slugify(unquote(slug), allow_unicode=True)[:TAG_LENGTH] or slugify(name, allow_unicode=True)[:TAG_LENGTH]
-    name = (name or slug)[:TAG_LENGTH]
-    tag = Tag.objects.filter(slug=slug).first() or Tag.objects.filter(name=name).first()
-    return tag or Tag.objects.create(slug=slug or "tag", name=name or slug)
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        name = (name or slug)[:TAG_LENGTH]
+        if Tag.objects.filter(name=name).exists():
+            name = f"{name} ({slug})"[:TAG_LENGTH]
+        tag = Tag.objects.create(slug=slug, name=name)
+    return tag
 
 
 def section_for(slug, title):
