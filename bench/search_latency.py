@@ -4,7 +4,8 @@ Builds a fresh database (DATABASE_URL, a throwaway PostgreSQL from tools/with-po
 of the IndoSum corpus as stories (new ids, slugs and dates spread over years; bench/corpus_archive.py),
 builds the reader search index through search-core's bulk path (`rebuild_story_index`, timed), and times
 the reader search (`search_page`: form, analysis, bounded query, hydration and snippets) for a query mix:
-the judged queries, common and rare single words, a section filter and a date range, both orders. As
+the judged queries, common and rare single words, a typo matching nothing, a section filter and a date
+range, both orders. As
 context it times the same judged queries with no-stem terms (raw words, no synonyms) through the same
 query path, in the same run. Then grows the archive and repeats.
 
@@ -27,6 +28,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench" / "results"
 COMMON_WORDS = ["jakarta", "indonesia", "pemerintah", "presiden", "polisi"]  # in 10-60 % of the corpus
 RARE_WORDS = ["blimbingsari", "igbonefo", "zilingo", "hambali", "deliveree"]  # in one corpus story each
+NO_MATCH = ["blimbingsarii", "igbonefoo", "zilingoo"]  # a reader's typo: no story matches
 ORDERS = ("relevan", "terbaru")
 log = logging.getLogger("bench.search_latency")
 
@@ -99,6 +101,7 @@ def query_mix(queries, sections, middle):
         "judged": [{"q": q} for q in queries],
         "common_word": [{"q": word} for word in COMMON_WORDS],
         "rare_word": [{"q": word} for word in RARE_WORDS],
+        "no_match": [{"q": word} for word in NO_MATCH],
         "judged_in_section": [{"q": q, "rubrik": sections[1].slug} for q in queries],
         "judged_in_30_days": [{"q": q, **window} for q in queries],
     }
