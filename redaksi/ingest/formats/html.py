@@ -21,6 +21,7 @@ from redaksi.core.wib import WIB
 from .base import ParseError
 
 MAX_BYTES = 20 * 1024 * 1024
+MIN_TEXT = 80  # characters: less is a menu, a stub or an error page, not a story
 DATE_KEYS = ("article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate", "date")
 
 
@@ -52,8 +53,9 @@ def parse(data: bytes, source: str, base_url: str = "") -> ExtractedPage:
         include_comments=False,
         include_tables=True,
     )
-    if not body or not body.strip():
-        raise ParseError(source, 1, "no story text found in the page")
+    text = " ".join(lxml.html.fragment_fromstring(body, create_parent="div").text_content().split()) if body else ""
+    if len(text) < MIN_TEXT:
+        raise ParseError(source, 1, f"no story text found in the page ({len(text)} characters of text)")
     headline = " ".join((metadata.title or "").split()) if metadata else ""
     if not headline:
         raise ParseError(source, 1, "no headline found (no <title>, og:title or <h1>)")
