@@ -52,8 +52,8 @@ def import_wxr(path, **options):
     return plan, run_import(plan)
 
 
-@pytest.fixture
-def uploads(tmp_path):
+@pytest.fixture(name="uploads")
+def uploads_folder(tmp_path):
     """A copy of wp-content/uploads holding the newsroom export's one picture."""
     folder = tmp_path / "uploads"
     (folder / "2024/03").mkdir(parents=True)
@@ -61,7 +61,7 @@ def uploads(tmp_path):
     return folder
 
 
-@pytest.fixture
-def newsroom_options(news, uploads):
+@pytest.fixture(name="newsroom_options")
+def newsroom_run_options(news, uploads):
     """Berita (and Ekonomi under it) file into News; Olahraga and the rest into the default section, Umum."""
     return {"uploads": uploads, "categories": {"berita": "section:news"}, "section_default": "umum"}

@@ -138,7 +138,12 @@ def _importable_posts(plan, posts):
         else:
             plan.dropped[f"{post.type or 'untyped'} ({post.status or 'no status'})"] += 1
         seen.add(post.id)
-    return sorted(kept, key=lambda post: post.type != "attachment")  # photos first: stories use them
+    return sorted(kept, key=_import_order)
+
+
+def _import_order(post):
+    """Photos first (stories show them), then posts by id: links mostly point back, at posts made already."""
+    return (post.type != "attachment", not post.id.isdigit(), int(post.id) if post.id.isdigit() else 0)
 
 
 def _post_key(plan, post):

@@ -33,7 +33,12 @@ def old_paths(post, site):
 
 
 def redirect_old_paths(paths, page=None, link=""):
-    """Point each old path at `page` (or at `link`), on every site; replaces what an earlier run made."""
+    """Point each old path at `page` (or at `link`), on every site; replaces what an earlier run made.
+
+    A path the page itself now answers at gets no redirect (a static page that kept its slug).
+    """
+    current = Redirect.normalise_path(page.url) if page and page.url else None
+    paths = [path for path in paths if path != current]
     for path in paths:
         Redirect.objects.update_or_create(
             old_path=path,

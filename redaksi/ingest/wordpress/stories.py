@@ -66,8 +66,7 @@ def save_story(run, step):
     page.authors = [ArticleAuthor(person=person, sort_order=0)] if person else []
     page.tags.set(run.tags_for(post))
     if is_new:
-        page.slug = slug_for(post, page.title)
-        _file_new(page, options)
+        _file_new(page, options)  # slugged from the headline, as every imported story
     _set_state(page, post, when)
     _protect(page, post.password)
     save_comments(run, post, page)
