@@ -25,7 +25,7 @@ MAX_PAGES = 50
 MAX_RESULTS = PER_PAGE * MAX_PAGES
 RELEVANT, NEWEST = "relevan", "terbaru"
 HALF_LIFE = datetime.timedelta(days=7)  # news: a week-old story needs twice the text match of today's
-RECENCY_FLOOR = 0.2  # however old, a story keeps a fifth of its text match
+RECENCY_FLOOR = 0.1  # however old, a story keeps a tenth of its text match
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,56 @@
+"""The search queries use the full-text index, never a scan of the index table (EXPLAIN on both databases)."""
+
+import re
+
+import pytest
+from django.db import connection
+
+from redaksi.search.analysis import analyse_query
+from redaksi.search.engines import engine
+from redaksi.search.query import MAX_RESULTS
+
+pytestmark = pytest.mark.django_db
+
+
+def statements(words, **filters):
+    """The three statements a results page runs: count, newest page, relevance candidates."""
+    groups = analyse_query(words)
+    sql, params = engine().matches(groups, **filters)
+    return [
+        (f"SELECT COUNT(*) FROM (SELECT 1 {sql} LIMIT %s) m", [*params, MAX_RESULTS + 1]),  # noqa: S608
+        (f"SELECT e.story_id {sql} ORDER BY e.published_at DESC LIMIT 10", params),  # noqa: S608
+        engine().ranked_candidates(groups, filters, MAX_RESULTS),
+    ]
+
+
+def plan(sql, params):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a test-sized table is cheaper to scan: ask for the index
+            cursor.execute(f"EXPLAIN {sql}", params)
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return "\n".join(str(row) for row in cursor.fetchall())
+
+
+def test_search_statements_use_the_full_text_index(news, indexed_story):
+    indexed_story(title="Rupiah menguat", text="Pembicaraan tarif berlanjut.")
+    for sql, params in statements("rupiah bicara"):
+        explained = plan(sql, params)
+        if connection.vendor == "postgresql":
+            assert "Bitmap Index Scan on search_entry_document_gin" in explained
+            assert "Seq Scan" not in explained
+        else:
+            assert re.search(r"SCAN search_storytext VIRTUAL TABLE INDEX \d+:M", explained)
+            assert "SEARCH e USING INTEGER PRIMARY KEY" in explained and "SCAN e" not in explained
+
+
+def test_a_section_filter_never_scans_the_index_table(news, indexed_story):
+    """A test-sized section is cheaper to filter by text than to look up: either index is fine, a scan is not."""
+    indexed_story(title="Rupiah menguat", text="Pembicaraan tarif berlanjut.")
+    for sql, params in statements("rupiah bicara", section_id=news.pk):
+        explained = plan(sql, params)
+        if connection.vendor == "postgresql":
+            assert "Seq Scan" not in explained
+        else:
+            assert re.search(r"VIRTUAL TABLE INDEX \d+:=?M", explained) and "SCAN e" not in explained
