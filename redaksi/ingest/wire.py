@@ -143,15 +143,25 @@ def store_document(source, document, now, report):
         report.errors.append(str(error))
         return
     report.skipped += batch.skipped
-    with transaction.atomic():
-        for story in batch.stories:
-            store(source, story, now, report)
+    held = held_versions(batch.stories)
+    fresh = [story for story in batch.stories if story.guid not in held or is_newer(story, held[story.guid])]
+    report.ignored += len(batch.stories) - len(fresh)
+    if fresh:
+        with transaction.atomic():
+            for story in fresh:
+                store(source, story, now, report)
+
+
+def held_versions(stories):
+    """(version, sent at) of the queue rows for these stories' guids: one query, so a re-read file costs little."""
+    rows = WireItem.objects.filter(guid__in=[story.guid for story in stories]).values_list("guid", "version", "sent_at")
+    return {guid: (version, sent_at) for guid, version, sent_at in rows}
 
 
 def store(source, story, now, report):
     """Add the story to the queue, replace an older version of it, or ignore it; flag stories of withdrawn items."""
     item = WireItem.objects.select_for_update().filter(guid=story.guid).first()
-    if item is not None and not is_newer(story, item):
+    if item is not None and not is_newer(story, (item.version, item.sent_at)):
         report.ignored += 1
         return item
     was_withdrawn = item is not None and item.pubstatus == WITHDRAWN
@@ -168,8 +178,10 @@ def store(source, story, now, report):
     return item
 
 
-def is_newer(story, item):
-    return (story.version, story.sent_at or EARLIEST) > (item.version, item.sent_at or EARLIEST)
+def is_newer(story, held):
+    """Whether the story is a newer version than the held (version, sent at)."""
+    version, sent_at = held
+    return (story.version, story.sent_at or EARLIEST) > (version, sent_at or EARLIEST)
 
 
 def fill(item, source, story, now):
