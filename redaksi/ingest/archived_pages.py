@@ -67,7 +67,7 @@ def read_pages(paths, base_url=""):
         if guid in seen:
             raise IngestError(f"{seen[guid]} and {path} would both import as {guid}; import them separately")
         seen[guid] = str(path)
-        stories.append(_Story(page, guid))
+        stories.append(_Story(page, guid, list(page.notes)))
     return stories
 
 

@@ -108,3 +108,25 @@ def test_junk_is_refused_naming_the_file(data, line, problem):
 def test_an_oversized_file_is_refused_before_parsing():
     with pytest.raises(ParseError, match="larger than 20 MB"):
         parse(b" " * (MAX_BYTES + 1), "big.html")
+
+
+def test_the_h1_wins_over_a_title_with_the_site_name_added():
+    data = page(title="Banjir Rendam Jakarta Utara").replace(
+        "<title>Banjir Rendam Jakarta Utara</title>", "<title>Banjir Rendam Jakarta Utara | Warta Kota</title>"
+    )
+    assert parse(data.encode(), "p.html").headline == "Banjir Rendam Jakarta Utara"
+
+
+def test_pictures_that_bring_other_stories_along_are_left_out_with_a_note():
+    teasers = "".join(
+        f'<li><img src="/t{number}.jpg"><a href="/berita/{number}">Berita lain nomor {number} tentang hal lain</a></li>'
+        for number in range(30)
+    )
+    story = parse(page(body=BODY + f"<ul>{teasers}</ul>").encode(), "p.html")
+    assert story.notes == ("pictures in the body left out: with them the extractor took in text around the story",)
+    assert "<img" not in story.body_html and "Berita lain nomor 7" not in story.body_html
+
+
+def test_pictures_of_the_story_are_kept():
+    story = parse(PAGE.read_bytes(), "seed.html")
+    assert story.notes == () and 'src="../images/peta-ukraina.jpg"' in story.body_html
