@@ -1,6 +1,11 @@
 """Markup from wires and saved pages to body blocks: links, pictures, embeds, junk."""
 
+import re
+from html import unescape
+from pathlib import Path
+
 import pytest
+from django.utils.html import strip_tags
 
 from redaksi.articles.models import ArticlePage
 from redaksi.articles.tests.factories import ArticlePageFactory
@@ -154,3 +159,12 @@ def test_deep_nesting_converts_and_too_deep_nesting_falls_back_to_plain_text():
 
 def test_many_bracketed_words_convert_quickly():
     assert len(html_to_body("[a] " * 20000).blocks) == 1
+
+
+def test_naughty_strings_convert_and_plain_ones_keep_their_words():
+    lines = (Path(__file__).parent / "data" / "payloads" / "blns.txt").read_text(encoding="utf-8").split("\n")
+    for line in (line for line in lines if line.strip() and not line.startswith("#")):
+        conversion = html_to_body(line)
+        text = " ".join(strip_tags(str(value.source)) for _type, value in conversion.blocks if hasattr(value, "source"))
+        if any(char.isalnum() for char in line) and not re.search(r"[<>&\[\]\x00-\x1f\x7f]", line):
+            assert " ".join(unescape(text).split()) == " ".join(line.split()), line
