@@ -2,7 +2,10 @@
 
 from pathlib import Path
 
+import pytest
+
 from redaksi.ingest.body import html_to_body
+from redaksi.media.tests.factories import PhotoFactory
 
 DATA = Path(__file__).parent / "data" / "body"
 
@@ -182,3 +185,36 @@ def test_unclosed_gutenberg_block_keeps_its_content_and_says_so():
     conversion = html_to_body("<!-- wp:paragraph -->\n<p>Tanpa penutup</p>")
     assert stored(conversion) == [("paragraph", "<p>Tanpa penutup</p>")]
     assert conversion.warnings == ["block wp:paragraph is not closed; its content kept as HTML"]
+
+
+def test_gutenberg_columns_inside_a_group_keep_their_order():
+    content = (
+        '<!-- wp:group --><div class="wp-block-group"><!-- wp:columns --><div class="wp-block-columns">'
+        '<!-- wp:column --><div class="wp-block-column"><!-- wp:paragraph --><p>Kiri</p><!-- /wp:paragraph -->'
+        '</div><!-- /wp:column --><!-- wp:column --><div class="wp-block-column"><!-- wp:heading -->'
+        "<h2>Kanan</h2><!-- /wp:heading --></div><!-- /wp:column --></div><!-- /wp:columns --></div>"
+        "<!-- /wp:group -->"
+    )
+    assert stored(html_to_body(content)) == [("paragraph", "<p>Kiri</p>"), ("heading", "Kanan")]
+
+
+@pytest.mark.django_db
+def test_gutenberg_image_and_gallery_find_their_photos():
+    photos = {name: PhotoFactory() for name in ("a.jpg", "b.jpg", "c.jpg")}
+    content = (
+        '<!-- wp:image {"id":1} --><figure class="wp-block-image"><img src="https://lama.example/a.jpg" alt="">'
+        "<figcaption>Satu</figcaption></figure><!-- /wp:image -->"
+        '<!-- wp:gallery --><figure class="wp-block-gallery"><!-- wp:image --><figure class="wp-block-image">'
+        '<img src="https://lama.example/b.jpg"></figure><!-- /wp:image -->'
+        '<!-- wp:image --><figure class="wp-block-image">'
+        '<img src="https://lama.example/c.jpg"><figcaption>Tiga</figcaption></figure><!-- /wp:image -->'
+        "<figcaption>Galeri</figcaption></figure><!-- /wp:gallery -->"
+    )
+    conversion = html_to_body(content, find_image=lambda src: photos.get(src.rsplit("/", 1)[-1]))
+    assert stored(conversion) == [
+        ("image", {"image": photos["a.jpg"], "caption": "Satu"}),
+        ("image", {"image": photos["b.jpg"], "caption": ""}),
+        ("image", {"image": photos["c.jpg"], "caption": "Tiga"}),
+        ("paragraph", "<p>Galeri</p>"),
+    ]
+    assert conversion.warnings == []
