@@ -67,25 +67,29 @@ def save_story(run, step):
     page.tags.set(run.tags_for(post))
     if is_new:
         _file_new(page, options)  # slugged from the headline, as every imported story
-    _set_state(page, post, when)
+    status = post.status
+    if post.password and status == "publish":
+        run.warn("password", f"post {post.id}: password-protected; kept unpublished, /read<ID> does not ask passwords")
+        status = "draft"
+    _set_state(page, status, when)
     _protect(page, post.password)
     save_comments(run, post, page)
     return page
 
 
-def _set_state(page, post, when):
+def _set_state(page, status, when):
     """Publish a published post at its own time; schedule a future one; keep the others unpublished."""
-    if post.status != "publish" and page.live:
+    if status != "publish" and page.live:
         page.unpublish()
-    if post.status == "future" and when:
+    if status == "future" and when:
         page.go_live_at = when
         page.save_revision(log_action=True, approved_go_live_at=when)
         return
     revision = page.save_revision(log_action=True)
-    if post.status == "publish":
+    if status == "publish":
         revision.publish()
         _stamp_published_at(page, when or page.first_published_at, published=True)
-    elif post.status == "pending":
+    elif status == "pending":
         _submit_for_review(page)
 
 
