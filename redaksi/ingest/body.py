@@ -110,13 +110,13 @@ def _is_link(url, schemes=("http", "https")):
     return bool(parts and parts.scheme.lower() in schemes and (parts.netloc or parts.scheme.lower() == "mailto"))
 
 
-def _text(node):
-    return SPACE.sub(" ", node.text_content()).strip() if node is not None else ""
-
-
 def _lines(node):
-    """Return an element's text with block children and <br> as line breaks."""
+    """Return an element's text with block children and <br> as line breaks; nothing for no element."""
+    if node is None:
+        return ""
     node = _copy(node)
+    for hidden in [child for child in node.iter(*DROPPED) if child is not node]:
+        hidden.drop_tree()  # script, style, form controls: not words of the story
     for child in node.iter("p", "div", "li", "br"):
         child.tail = "\n" + (child.tail or "")
     text = node.text_content()
@@ -169,6 +169,8 @@ class _Walker:
 
     def element(self, node):
         tag = node.tag.lower()
+        if tag in HEADINGS or tag in ("blockquote", "figure", "table"):
+            self.warn_hidden(node)  # these are read as text, which leaves out script and the like
         if tag in INLINE_RENAME:
             self.wrap(node, INLINE_RENAME[tag])
         elif tag == "a":
@@ -184,7 +186,7 @@ class _Walker:
         elif tag == "img":
             self.image(node, "")
         elif tag == "figure" and len(pictures := node.xpath(".//img")) == 1:
-            self.image(pictures[0], _text(node.find(".//figcaption")))
+            self.image(pictures[0], _flat(node.find(".//figcaption")))
         elif tag in EMBEDS or ("-" in tag and node.get("src")):  # custom elements: <dnl-youtubeembed src>
             self.embed(node, tag)
         elif tag == "table":
@@ -193,6 +195,11 @@ class _Walker:
             self.items(node, numbered=tag == "ol")
         elif tag != "hr":
             self.container(node, block=bool(BLOCK_TAG.fullmatch(f"<{tag}>")))
+
+    def warn_hidden(self, node):
+        for child in node.iter(*DROPPED):
+            if child is not node:
+                self.conversion.warn(f"{child.tag} dropped")
 
     def container(self, node, block):
         if block:
@@ -241,7 +248,7 @@ class _Walker:
 
     def quote(self, node):
         node = _copy(node)
-        attribution = "; ".join(filter(None, (_text(cite) for cite in node.iter("cite"))))
+        attribution = "; ".join(filter(None, (_flat(cite) for cite in node.iter("cite"))))
         for cite in list(node.iter("cite")):
             cite.drop_tree()
         text = _lines(node)
@@ -270,9 +277,9 @@ class _Walker:
     def table(self, node):
         rows = [" | ".join(filter(None, (_flat(cell) for cell in row.iter("td", "th")))) for row in node.iter("tr")]
         self.flush()
-        for line in filter(None, [_text(node.find("caption")), *rows]):
+        for line in filter(None, [_flat(node.find("caption")), *rows]):
             self.block("paragraph", f"<p>{html.escape(line)}</p>")
-        self.conversion.warn(f"table flattened into paragraphs ({len(rows)} rows)")
+        self.conversion.warn(f"table flattened into paragraphs ({len(rows)} row{'' if len(rows) == 1 else 's'})")
 
     def items(self, node, numbered):
         """Lists become one paragraph per item (the paragraph block has no lists), numbered for <ol>."""

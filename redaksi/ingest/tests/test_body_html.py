@@ -168,3 +168,24 @@ def test_naughty_strings_convert_and_plain_ones_keep_their_words():
         text = " ".join(strip_tags(str(value.source)) for _type, value in conversion.blocks if hasattr(value, "source"))
         if any(char.isalnum() for char in line) and not re.search(r"[<>&\[\]\x00-\x1f\x7f]", line):
             assert " ".join(unescape(text).split()) == " ".join(line.split()), line
+
+
+def test_script_inside_headings_quotes_and_captions_is_not_kept_as_words():
+    source = (
+        "<h2>Judul<script>alert(1)</script></h2><blockquote>Kutipan<style>p{}</style><cite>Ani"
+        "<script>x()</script></cite></blockquote><table><caption>Tabel<script>y()</script></caption>"
+        "<tr><td>Sel<noscript>z</noscript></td></tr></table>"
+    )
+    conversion = html_to_body(source, autop=False)
+    assert stored(conversion) == [
+        ("heading", "Judul"),
+        ("quote", {"text": "Kutipan", "attribution": "Ani"}),
+        ("paragraph", "<p>Tabel</p>"),
+        ("paragraph", "<p>Sel</p>"),
+    ]
+    assert conversion.warnings == [
+        "script dropped",
+        "style dropped",
+        "noscript dropped",
+        "table flattened into paragraphs (1 row)",
+    ]
