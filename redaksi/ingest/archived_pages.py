@@ -111,10 +111,9 @@ def _check_lengths(page):
 
 def _save(story, options):
     """Create or update the story with the page's guid and save a revision, published if asked."""
-    page, extracted = ArticlePage.objects.filter(guid=story.guid).first(), story.page
+    extracted = story.page
     filing = ImportOptions(section=options.section, publish=options.publish, published_at=extracted.published_at)
-    if page is not None:
-        page = _existing_page(story.guid, filing)
+    page = _existing_page(story.guid, filing)
     is_new = page is None
     if is_new:
         page = ArticlePage(guid=story.guid, live=False)
