@@ -90,11 +90,29 @@ class PostgresEngine:
         sql = f"FROM search_storyentry e WHERE e.document @@ %s::tsquery{extra}"  # noqa: S608
         return sql, [tsquery_literal(groups), *params]
 
-    def ranked_candidates(self, groups, filters, limit):
-        """(story_id, published_at, rank) of the newest `limit` matches; ranks only those."""
+    def newest_page(self, groups, filters, limit, offset, few):
+        """Ids of a page of matches, newest first.
+
+        Many matches: walk the time index backwards, testing each row, until the page is full (dense).
+        Few (`few`, at most the result cap): that walk would read most of the table, so read the
+        matches through the GIN index and sort them.
+        """
         sql, params = self.matches(groups, **filters)
+        order = "ORDER BY published_at DESC, story_id DESC LIMIT %s OFFSET %s"
+        if few:
+            cte = f"WITH m AS MATERIALIZED (SELECT e.story_id, e.published_at {sql})"
+            return f"{cte} SELECT story_id FROM m {order}", [*params, limit, offset]  # noqa: S608
+        return f"SELECT e.story_id {sql} {order}", [*params, limit, offset]  # noqa: S608
+
+    def ranked_candidates(self, groups, filters, limit, few):
+        """(story_id, published_at, rank) of the newest `limit` matches; ranks only those (see newest_page)."""
+        sql, params = self.matches(groups, **filters)
+        rank = "ts_rank(document, %s::tsquery)"
+        if few:
+            cte = f"WITH m AS MATERIALIZED (SELECT e.story_id, e.published_at, e.document {sql})"
+            return f"{cte} SELECT story_id, published_at, {rank} FROM m", [*params, tsquery_literal(groups)]  # noqa: S608
         inner = f"SELECT e.story_id, e.published_at, e.document {sql} ORDER BY e.published_at DESC LIMIT %s"
-        outer = f"SELECT c.story_id, c.published_at, ts_rank(c.document, %s::tsquery) FROM ({inner}) c"  # noqa: S608
+        outer = f"SELECT story_id, published_at, {rank} FROM ({inner}) c"  # noqa: S608
         return outer, [tsquery_literal(groups), *params, limit]
 
 
@@ -135,7 +153,16 @@ class SQLiteEngine:
         )
         return sql, [fts_match(groups), *params]
 
-    def ranked_candidates(self, groups, filters, limit):
+    def newest_page(self, groups, filters, limit, offset, few):
+        """Ids of a page of matches, newest first; FTS5 always finds the matches first, whatever `few` says."""
+        sql, params = self.matches(groups, **filters)
+        return f"SELECT e.story_id {sql} ORDER BY published_at DESC, story_id DESC LIMIT %s OFFSET %s", [
+            *params,
+            limit,
+            offset,
+        ]
+
+    def ranked_candidates(self, groups, filters, limit, few):
         """(story_id, published_at, rank) of the newest `limit` matches; bm25 is lower for better matches."""
         sql, params = self.matches(groups, **filters)
         rank = f"-bm25(search_storytext, {FTS_WEIGHTS})"

@@ -6,9 +6,10 @@ Public interface (the relevance benchmarks call it):
   returns a ``Results`` with the page's story ids, the capped total and whether the total was capped.
 - ``relevance(rank, published_at, now)``: the score "relevan" orders by.
 
-Every query is bounded: matches are counted up to ``MAX_RESULTS``; "terbaru" is an indexed ORDER BY
-published_at DESC LIMIT; "relevan" ranks only the newest ``MAX_RESULTS`` matches, so a common word costs
-what a rare one costs. Pages past ``MAX_PAGES`` are not served.
+Every query is bounded: matches are counted up to ``MAX_RESULTS`` first. Past that count ("many"),
+"terbaru" walks the time index (ORDER BY published_at DESC LIMIT) and "relevan" ranks only the newest
+``MAX_RESULTS`` matches, so a common word costs what a rarer one costs; up to it ("few"), the matches are
+read through the full-text index and sorted (engines.py says why). Pages past ``MAX_PAGES`` are not served.
 """
 
 import datetime
@@ -45,13 +46,13 @@ def search_stories(groups, order=RELEVANT, page=1, now=None, **filters):
     """Return the `page`th page of stories matching the analysed query `groups` under `filters`."""
     if not groups:
         return Results([], 0, False)
-    offset = (page - 1) * PER_PAGE
-    if order == NEWEST:
-        story_ids = newest_ids(groups, filters, offset)
-    else:
-        story_ids = relevant_ids(groups, filters, offset, now or timezone.now())
     total = count_matches(groups, filters)
-    return Results(story_ids, min(total, MAX_RESULTS), total > MAX_RESULTS)
+    few, offset = total <= MAX_RESULTS, (page - 1) * PER_PAGE
+    if order == NEWEST:
+        story_ids = newest_ids(groups, filters, offset, few)
+    else:
+        story_ids = relevant_ids(groups, filters, offset, few, now or timezone.now())
+    return Results(story_ids, min(total, MAX_RESULTS), not few)
 
 
 def count_matches(groups, filters):
@@ -60,20 +61,15 @@ def count_matches(groups, filters):
     return fetch(f"SELECT COUNT(*) FROM (SELECT 1 {sql} LIMIT %s) m", [*params, MAX_RESULTS + 1])[0][0]  # noqa: S608
 
 
-def newest_ids(groups, filters, offset):
+def newest_ids(groups, filters, offset, few):
     """Ids of one page of matches, newest first."""
-    sql, params = engine().matches(groups, **filters)
-    order = "ORDER BY e.published_at DESC, e.story_id DESC LIMIT %s OFFSET %s"
-    return [row[0] for row in fetch(f"SELECT e.story_id {sql} {order}", [*params, PER_PAGE, offset])]  # noqa: S608
+    return [row[0] for row in fetch(*engine().newest_page(groups, filters, PER_PAGE, offset, few))]
 
 
-def relevant_ids(groups, filters, offset, now):
+def relevant_ids(groups, filters, offset, few, now):
     """Ids of one page of the newest MAX_RESULTS matches, ordered by relevance (ties: newer first)."""
-    sql, params = engine().ranked_candidates(groups, filters, MAX_RESULTS)
-    scored = [
-        (relevance(rank, as_datetime(published_at), now), story_id)
-        for story_id, published_at, rank in fetch(sql, params)
-    ]
+    rows = fetch(*engine().ranked_candidates(groups, filters, MAX_RESULTS, few))
+    scored = [(relevance(rank, as_datetime(published_at), now), story_id) for story_id, published_at, rank in rows]
     scored.sort(reverse=True)
     return [story_id for _score, story_id in scored[offset : offset + PER_PAGE]]
 

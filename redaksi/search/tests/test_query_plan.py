@@ -13,13 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def statements(words, **filters):
-    """The three statements a results page runs: count, newest page, relevance candidates."""
+    """The statements a results page runs: the count, then the newest page or the relevance candidates,
+    for few matches and for many."""
     groups = analyse_query(words)
     sql, params = engine().matches(groups, **filters)
     return [
         (f"SELECT COUNT(*) FROM (SELECT 1 {sql} LIMIT %s) m", [*params, MAX_RESULTS + 1]),  # noqa: S608
-        (f"SELECT e.story_id {sql} ORDER BY e.published_at DESC LIMIT 10", params),  # noqa: S608
-        engine().ranked_candidates(groups, filters, MAX_RESULTS),
+        *(engine().newest_page(groups, filters, 10, 0, few) for few in (True, False)),
+        *(engine().ranked_candidates(groups, filters, MAX_RESULTS, few) for few in (True, False)),
     ]
 
 
