@@ -11,9 +11,11 @@ Public interface (stable; the relevance benchmarks call it):
   indexes as (None for a stopword), for highlighting snippets.
 
 Steps: Unicode NFKC, casefold and accent folding; words are letters and digits, joined inside a word by
-hyphens, dots, commas or apostrophes ("covid-19", "5,2", "anak-anak"); "Rp5.000" splits into "rp" and
-"5.000"; stopwords drop; Sastrawi stems every all-lowercase-letter word, never numbers or acronyms
-(short words in capitals, "BI", "OJK"). Synonyms expand at query time only (see synonyms.py).
+hyphens, dots, commas or apostrophes ("5,2", "anak-anak"); "Rp5.000" splits into "rp" and "5.000";
+stopwords drop; Sastrawi stems every all-lowercase-letter word, never numbers, acronyms (short words in
+capitals, "BI", "OJK") or the words of data/unstemmed-id.txt; a hyphenated word that does not stem to one
+word (a reduplication does) splits into its parts ("Go-Jek" is "go", "jek"). Synonyms expand at query time
+only (see synonyms.py).
 """
 
 import re
@@ -31,11 +33,17 @@ CURRENCY_AMOUNT = re.compile(r"^([^\W\d_]+)(\d[\d.,]*)$")
 STEMMABLE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 MAX_QUERY_GROUPS = 12
 MAX_ACRONYM = 5  # "IHSG", "BUMN", "APBN": longer words in capitals are shouted headlines, stemmed as usual
-STOPWORDS = frozenset(
-    line.strip()
-    for line in (Path(__file__).parent / "data" / "stopwords-id.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+DATA = Path(__file__).parent / "data"
+
+
+def word_list(name):
+    """The words of a data file, one a line; lines starting with # are comments."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+STOPWORDS = word_list("stopwords-id.txt")
+UNSTEMMED = word_list("unstemmed-id.txt")
 _stemmer = StemmerFactory().create_stemmer()
 
 
@@ -48,7 +56,7 @@ def fold(text):
 @lru_cache(maxsize=200_000)
 def stem(word):
     """Sastrawi's stem of a folded word; Sastrawi is slow, so each word is stemmed once per process."""
-    return _stemmer.stem(word) if STEMMABLE.match(word) else word
+    return _stemmer.stem(word) if STEMMABLE.match(word) and word not in UNSTEMMED else word
 
 
 @lru_cache(maxsize=200_000)
@@ -66,11 +74,26 @@ def words(text):
     for match in WORD.finditer(text or ""):
         word, start = match.group(), match.start()
         amount = CURRENCY_AMOUNT.match(word)
+        whole = None if amount else term(word)
         if amount:
             yield start, start + len(amount.group(1)), term(amount.group(1))
             yield start + len(amount.group(1)), match.end(), fold(amount.group(2))
+        elif whole and "-" in whole:
+            yield from hyphen_parts(word, start)
         else:
-            yield start, match.end(), term(word)
+            yield start, match.end(), whole
+
+
+def hyphen_parts(word, start):
+    """Yield the parts of a compound Sastrawi keeps hyphenated ("go-jek", "covid-19"), as separate words.
+
+    Reduplications stem to one word before this ("anak-anak" is "anak"), so both "Go-Jek" and "Go Jek" index
+    as "go", "jek".
+    """
+    offset = 0
+    for part in word.split("-"):
+        yield start + offset, start + offset + len(part), term(part) if part else None
+        offset += len(part) + 1
 
 
 def analyse(text):
