@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
 
-.PHONY: demo test test-sqlite test-postgres lint lock bench bench-pages bench-scale bench-scale-postgres bench-search-relevance bench-search clean
+.PHONY: demo test test-sqlite test-postgres lint lock bench bench-pages bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr clean
 
 $(VENV)/.runtime: requirements/lock.txt
 	tools/system-deps.sh demo
@@ -80,6 +80,10 @@ bench-search-relevance: $(VENV)/.runtime
 bench-search: $(VENV)/.runtime
 	tools/system-deps.sh test
 	nice -n 10 tools/with-postgres.sh $(PY) bench/search_latency.py --sizes 100000 1000000
+
+# WordPress import throughput on the largest shared WXR file, fresh SQLite, then an idempotent second run.
+bench-wxr: $(VENV)/.runtime
+	nice -n 10 $(PY) bench/wxr_import.py
 
 clean:
 	rm -rf $(VENV) var artifacts
