@@ -1,11 +1,13 @@
+import datetime
+
 from django import forms
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from .query import MAX_PAGES, NEWEST, RELEVANT
 
 MAX_QUERY_LENGTH = 200
-EARLIEST_DAY = "1900-01-01"
+EARLIEST_DAY, LATEST_DAY = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
 
 
 class SearchForm(forms.Form):
@@ -18,14 +20,14 @@ class SearchForm(forms.Form):
     dari = forms.DateField(
         label=_("From"),
         required=False,
-        validators=[MinValueValidator(forms.DateField().to_python(EARLIEST_DAY))],
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": EARLIEST_DAY}),
+        validators=[MinValueValidator(EARLIEST_DAY), MaxValueValidator(LATEST_DAY)],
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": EARLIEST_DAY.isoformat()}),
     )
     sampai = forms.DateField(
         label=_("Until"),
         required=False,
-        validators=[MinValueValidator(forms.DateField().to_python(EARLIEST_DAY))],
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": EARLIEST_DAY}),
+        validators=[MinValueValidator(EARLIEST_DAY), MaxValueValidator(LATEST_DAY)],
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": EARLIEST_DAY.isoformat()}),
     )
     urut = forms.ChoiceField(
         label=_("Order"),

@@ -21,6 +21,7 @@ MESSAGE = "Pencarian ini tidak dapat dijalankan"
         "?q=rupiah&sampai=kemarin",
         "?q=rupiah&dari=2026-03-10&sampai=2026-03-01",
         "?q=rupiah&dari=0001-01-01",
+        "?q=rupiah&sampai=9999-12-31",
         "?q=rupiah&rubrik=nope",
         "?q=rupiah&urut=acak",
         "?q=" + "rupiah+" * 50,
