@@ -51,14 +51,13 @@ class Step:
 
 @dataclass
 class Plan:
-    """Every step of one run in import order, what the file holds that is not imported, and warnings."""
+    """Every step of one run in import order, and what the file holds that is not imported."""
 
     path: str
     source: str
     site: wxr.Site
     steps: list[Step] = field(default_factory=list)
     dropped: Counter = field(default_factory=Counter)
-    warnings: list[str] = field(default_factory=list)
     categories: dict = field(default_factory=dict)  # category slug -> wxr.Term
     options: WxrOptions = field(default_factory=WxrOptions)
 

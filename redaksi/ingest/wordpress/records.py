@@ -21,9 +21,6 @@ class Ledger:
         object_id = self.object_id(kind, external_id)
         return model.objects.filter(pk=object_id).first() if object_id else None
 
-    def ids(self, kind):
-        return {external_id: row.object_id for (row_kind, external_id), row in self.rows.items() if row_kind == kind}
-
     def remember(self, step, target, old_url=""):
         """Record that `step` made `target`, with the digest that lets a re-run skip it."""
         row, _created = ImportedObject.objects.update_or_create(

@@ -80,7 +80,6 @@ class Run:
             if self.progress:
                 self.progress(done, len(self.plan.steps))
         self.report.seconds = time.monotonic() - started
-        self.report.warnings[:0] = [("plan", message) for message in self.plan.warnings]
         return self.report
 
     def batches(self):
