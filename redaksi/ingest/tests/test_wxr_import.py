@@ -3,14 +3,16 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.core.exceptions import ValidationError
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction, WorkflowState
 
 from redaksi.articles.models import ArticlePage
 from redaksi.core.wib import WIB
 from redaksi.ingest.models import Comment, ImportedObject
-from redaksi.ingest.wordpress import WxrError
+from redaksi.ingest.wordpress import WxrError, stories
 from redaksi.media.models import Photo
-from redaksi.pages.models import StandardPage
+from redaksi.pages.models import HomePage, StandardPage
 from redaksi.people.models import Person
 from redaksi.sections.models import SectionPage
 
@@ -201,9 +203,32 @@ def test_a_file_that_is_not_a_picture_is_left_out(news, uploads):
     assert any("not a picture" in message for _kind, message in report.warnings)
 
 
+def test_an_old_address_too_long_to_redirect_is_a_warning(news, uploads):
+    path = uploads.parent / "long.xml"
+    long_link = "https://lama.example.co.id/2024/03/10/" + "timnas-" * 40 + "/"
+    path.write_text(NEWSROOM.read_text().replace("https://lama.example.co.id/2024/03/10/timnas-menang/", long_link))
+
+    _plan, report = import_wxr(path, uploads=uploads, section_default="news")
+
+    assert report.warnings_by_kind()["redirect"] == 1
+    assert not Redirect.objects.filter(old_path__startswith="/2024/03/10/timnas").exists()
+    assert Redirect.objects.filter(old_path="/?p=12").exists()
+
+
+def test_a_story_wagtail_refuses_stops_the_run_naming_its_line(newsroom_options, monkeypatch):
+    def refuse(run, step):
+        raise ValidationError({"slug": ["in use"]})
+
+    monkeypatch.setattr(stories, "save_story", refuse)
+
+    with pytest.raises(WxrError, match=r"wxr_newsroom.xml:\d+: post 11: .*in use"):
+        import_wxr(NEWSROOM, **newsroom_options)
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
+        ({"section_default": "tentang"}, "cannot add section\\(s\\) tentang: a page under the home page has that slug"),
         ({"categories": {"nonsense": "tag"}}, "no such category"),
         ({"categories": {"berita": "desk:news"}}, "use berita=tag or berita=section:<section-slug>"),
         ({"categories": {"berita": "section:Not A Slug"}}, "section:<section-slug>"),
@@ -211,6 +236,7 @@ def test_a_file_that_is_not_a_picture_is_left_out(news, uploads):
     ],
 )
 def test_bad_options_are_refused_before_anything_is_written(news, options, message):
+    HomePage.objects.get().add_child(instance=StandardPage(title="Tentang", slug="tentang", body="<p>Kami</p>"))
     before = rows()
 
     with pytest.raises(WxrError, match=message):

@@ -17,6 +17,8 @@ from redaksi.core.wib import WIB
 from redaksi.ingest.formats import wxr
 from redaksi.ingest.formats.base import ParseError
 from redaksi.ingest.models import ImportedObject
+from redaksi.pages.models import HomePage
+from redaksi.sections.models import SectionPage
 
 STORY_STATUSES = {"publish", "draft", "pending", "private", "future"}
 CATEGORY_DOMAINS = {"category"}
@@ -121,6 +123,16 @@ def _check_category_options(plan, options):
             raise WxrError(f"--category {slug}={target}: use {slug}=tag or {slug}=section:<section-slug>")
     if not options.section_default or slugify(options.section_default) != options.section_default:
         raise WxrError(f"--section-default {options.section_default!r} is not a slug")
+    sections = {target.partition(":")[2] for target in options.categories.values()} - {""}
+    _check_new_sections(sections | {options.section_default})
+
+
+def _check_new_sections(slugs):
+    """Refuse a section to create whose slug another page under the home page already has."""
+    existing = set(SectionPage.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    taken = HomePage.objects.get().get_children().filter(slug__in=slugs - existing).values_list("slug", flat=True)
+    if taken:
+        raise WxrError(f"cannot add section(s) {', '.join(sorted(taken))}: a page under the home page has that slug")
 
 
 def _importable_posts(plan, posts):

@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 QUERY_KEYS = {"post": "p", "page": "page_id", "attachment": "attachment_id"}
 QUERY_PARAMS = frozenset(QUERY_KEYS.values())
+PATH_LENGTH = Redirect._meta.get_field("old_path").max_length
 
 
 def old_paths(post, site):
@@ -35,10 +36,11 @@ def old_paths(post, site):
 def redirect_old_paths(paths, page=None, link=""):
     """Point each old path at `page` (or at `link`), on every site; replaces what an earlier run made.
 
-    A path the page itself now answers at gets no redirect (a static page that kept its slug).
+    A path the page itself now answers at gets no redirect (a static page that kept its slug), nor does one
+    longer than Wagtail stores (the caller warns). Returns the number of redirects made.
     """
     current = Redirect.normalise_path(page.url) if page and page.url else None
-    paths = [path for path in paths if path != current]
+    paths = [path for path in paths if path != current and len(path) <= PATH_LENGTH]
     for path in paths:
         Redirect.objects.update_or_create(
             old_path=path,

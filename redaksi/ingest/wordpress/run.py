@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
@@ -18,9 +19,9 @@ from redaksi.media.models import Photo
 from redaksi.people.models import Person
 
 from . import attachments, stories, taxonomy
-from .plan import CATEGORY_DOMAINS, TAG_DOMAINS
+from .plan import CATEGORY_DOMAINS, TAG_DOMAINS, WxrError
 from .records import Ledger
-from .redirects import old_paths, redirect_old_paths
+from .redirects import PATH_LENGTH, old_paths, redirect_old_paths
 
 PAGE_KINDS = ("post", "page")
 
@@ -94,7 +95,11 @@ class Run:
     def do(self, step):
         action = step.action
         if action != "skip":
-            made = self.make(step)
+            try:
+                made = self.make(step)
+            except ValidationError as exc:
+                line = getattr(step.record, "line", 0)
+                raise WxrError(f"{self.plan.path}:{line}: {step.kind} {step.external_id}: {exc}") from exc
             action = action if made is not None else "left out"
         self.report.counts.setdefault(step.kind, Counter())[action] += 1
 
@@ -106,14 +111,20 @@ class Run:
         if step.kind == "attachment":
             photo = attachments.import_attachment(self.plan, step, self.ledger, self.warn)
             if photo:
-                link = self.site_root + photo.file.url if photo.file.url.startswith("/") else photo.file.url
-                self.report.redirects += redirect_old_paths(old_paths(step.record, self.plan.site), link=link)
+                self.redirect(step, link=self.absolute(photo.file.url))
             return photo
         page = (stories.save_story if step.kind == "post" else stories.save_static_page)(self, step)
         self.ledger.remember(step, page, step.record.link)
         self.urls[(step.kind, step.external_id)] = page.get_url()
-        self.report.redirects += redirect_old_paths(old_paths(step.record, self.plan.site), page=page)
+        self.redirect(step, page=page)
         return page
+
+    def redirect(self, step, page=None, link=""):
+        paths = old_paths(step.record, self.plan.site)
+        made = redirect_old_paths(paths, page=page, link=link)
+        self.report.redirects += made
+        if any(len(path) > PATH_LENGTH for path in paths):
+            self.warn("redirect", f"{step.kind} {step.external_id}: an old address is too long to redirect")
 
     def warn(self, kind, message):
         self.report.warnings.append((kind, message))

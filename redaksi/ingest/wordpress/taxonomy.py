@@ -9,6 +9,7 @@ from redaksi.people.models import Person
 from redaksi.sections.models import SectionPage, Tag
 
 TAG_LENGTH = Tag._meta.get_field("name").max_length
+EMAIL_LENGTH = Person._meta.get_field("email").max_length
 
 
 def import_author(step, ledger):
@@ -19,7 +20,9 @@ def import_author(step, ledger):
     if person is None:
         slug = slugify(author.login) or slugify(name, allow_unicode=True) or f"wp-{author.id or 'author'}"
         person, _created = Person.objects.get_or_create(slug=slug[:255], defaults={"name": name[:255]})
-    person.name, person.email = name[:255], author.email if "@" in author.email else person.email
+    person.name = name[:255]
+    if "@" in author.email and len(author.email) <= EMAIL_LENGTH:
+        person.email = author.email
     person.save()
     ledger.remember(step, person)
     return person
