@@ -21,14 +21,23 @@ def pg_lexeme(term):
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(fields):
-    """Build a weighted tsvector literal from {field: terms}, positions running on across fields."""
+def tsvector_literal(fields, section_id=None):
+    """Build a weighted tsvector literal from {field: terms}, positions running on across fields.
+
+    The story's section joins as a lexeme no analysed term can be ('#section12'), so the GIN index answers
+    "this word in this section" by intersecting two posting lists.
+    """
     positions, position = defaultdict(list), 0
     for field in (TITLE, STANDFIRST, BODY):
         for found in fields.get(field, ()):
             position = min(position + 1, MAX_POSITION)
             positions[found].append(f"{position}{PG_WEIGHTS[field]}")
-    return " ".join(f"{pg_lexeme(found)}:{','.join(places[:256])}" for found, places in positions.items())
+    lexemes = [f"{pg_lexeme(found)}:{','.join(places[:256])}" for found, places in positions.items()]
+    return " ".join([*lexemes, *([pg_lexeme(section_lexeme(section_id))] if section_id else [])])
+
+
+def section_lexeme(section_id):
+    return f"#section{section_id}"
 
 
 def tsquery_literal(groups):
@@ -68,7 +77,12 @@ class PostgresEngine:
         params = [
             value
             for entry in entries
-            for value in (entry.story_id, entry.section_id, entry.published_at, tsvector_literal(texts[entry.story_id]))
+            for value in (
+                entry.story_id,
+                entry.section_id,
+                entry.published_at,
+                tsvector_literal(texts[entry.story_id], entry.section_id),
+            )
         ]
         with connection.cursor() as cursor:
             cursor.execute(
@@ -85,10 +99,13 @@ class PostgresEngine:
         """Nothing beside the entry rows to delete."""
 
     def matches(self, groups, section_id=None, start=None, end=None):
-        """FROM/WHERE of the matching entries `e`, and its parameters."""
-        extra, params = filter_sql(section_id, start, end)
+        """FROM/WHERE of the matching entries `e`, and its parameters; the section is a lexeme of the document."""
+        extra, params = filter_sql(None, start, end)
+        tsquery = tsquery_literal(groups)
+        if section_id is not None:
+            tsquery += f" & {pg_lexeme(section_lexeme(section_id))}"
         sql = f"FROM search_storyentry e WHERE e.document @@ %s::tsquery{extra}"  # noqa: S608
-        return sql, [tsquery_literal(groups), *params]
+        return sql, [tsquery, *params]
 
     def newest_page(self, groups, filters, limit, offset, few):
         """Ids of a page of matches, newest first.

@@ -1,8 +1,8 @@
 """Keep the reader search index true to what is public: live stories with a publication time."""
 
-from django.db import transaction
+from django.db import models, transaction
 
-from redaksi.articles.models import ArticlePage, section_id_for_path
+from redaksi.articles.models import ArticlePage
 
 from .analysis import analyse
 from .engines import BODY, STANDFIRST, TITLE, engine
@@ -43,9 +43,11 @@ def remove_stories(story_ids):
 
 
 def refile_stories(path):
-    """Give indexed stories under the tree `path` the section their place in the tree now means."""
-    story_ids = ArticlePage.objects.filter(path__startswith=path).values("pk")
-    StoryEntry.objects.filter(story_id__in=story_ids).update(section_id=section_id_for_path(path))
+    """Index again the stories under the tree `path` whose section changed (articles' receiver has set it)."""
+    moved = ArticlePage.objects.filter(path__startswith=path, search_entry__isnull=False).exclude(
+        search_entry__section_id=models.F("section_id")
+    )
+    index_stories(moved)
 
 
 def rebuild_story_index():
