@@ -21,8 +21,8 @@ class Ledger:
         object_id = self.object_id(kind, external_id)
         return model.objects.filter(pk=object_id).first() if object_id else None
 
-    def remember(self, step, target, old_url=""):
-        """Record that `step` made `target`, with the digest that lets a re-run skip it."""
+    def remember(self, step, target, old_url="", digest=None):
+        """Record that `step` made `target`, with the digest that lets a re-run skip it (None: the step's)."""
         row, _created = ImportedObject.objects.update_or_create(
             source=self.source,
             kind=step.kind,
@@ -31,7 +31,7 @@ class Ledger:
                 "content_type": ContentType.objects.get_for_model(target),
                 "object_id": target.pk,
                 "old_url": old_url[:2000],
-                "digest": step.digest,
+                "digest": step.digest if digest is None else digest,
             },
         )
         self.rows[(step.kind, step.external_id)] = row

@@ -70,6 +70,7 @@ class Run:
             attachments.url_key(s.record.attachment_url): s.external_id for s in plan.of_kind("attachment")
         }
         self.urls, self.photos, self.people, self.tags, self.sections = {}, {}, {}, {}, {}
+        self.links_ahead, self.relinks = False, []
 
     def execute(self):
         started, done = time.monotonic(), 0
@@ -80,8 +81,16 @@ class Run:
             done += len(batch)
             if self.progress:
                 self.progress(done, len(self.plan.steps))
+        self.relink()
         self.report.seconds = time.monotonic() - started
         return self.report
+
+    def relink(self):
+        """Point links to posts imported after the linking one at their new addresses, in place (no revision)."""
+        with transaction.atomic():
+            for step, page in self.relinks:
+                stories.relink(self, step, page)
+                self.ledger.remember(step, page, step.record.link)
 
     def batches(self):
         """Authors and terms in one batch, then photos, posts and pages `batch_size` at a time."""
@@ -113,8 +122,11 @@ class Run:
             if photo:
                 self.redirect(step, link=self.absolute(photo.file.url))
             return photo
+        self.links_ahead = False
         page = (stories.save_story if step.kind == "post" else stories.save_static_page)(self, step)
-        self.ledger.remember(step, page, step.record.link)
+        if self.links_ahead:  # recorded as changed until relinked, so an interrupted run redoes it
+            self.relinks.append((step, page))
+        self.ledger.remember(step, page, step.record.link, digest="" if self.links_ahead else step.digest)
         self.urls[(step.kind, step.external_id)] = page.get_url()
         self.redirect(step, page=page)
         return page
@@ -194,7 +206,9 @@ class Run:
         if target is None:
             photo = self.find_image(href) if attachments.UPLOADS in parts.path else None
             return self.absolute(photo.file.url) if photo else href
-        return self.absolute(self.url_of(*target) or path)
+        url = self.url_of(*target)
+        self.links_ahead = self.links_ahead or url is None
+        return self.absolute(url or path)
 
     def url_of(self, kind, external_id):
         if (kind, external_id) not in self.urls:

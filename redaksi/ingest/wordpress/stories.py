@@ -175,3 +175,18 @@ def rich_text(conversion, post, warn):
     for warning in conversion.warnings:
         warn("body", f"page {post.id}: {warning}")
     return "".join(parts) or "<p></p>"  # the field is required; WordPress allows an empty page
+
+
+def relink(run, step, page):
+    """Convert the body again now every post has its address; write it to the page and its latest revision."""
+    post = step.record
+    conversion = html_to_body(post.content, rewrite_url=run.rewrite_url, find_image=run.find_image)
+    page.body = conversion.blocks if isinstance(page, ArticlePage) else rich_text(conversion, post, _ignore)
+    type(page).objects.filter(pk=page.pk).update(body=page.body)
+    revision = page.get_latest_revision()
+    revision.content["body"] = page._meta.get_field("body").value_to_string(page)
+    revision.save(update_fields=["content"])
+
+
+def _ignore(*_args):
+    """Warnings of a second conversion: the first one reported them."""
