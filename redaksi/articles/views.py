@@ -1,10 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.views import serve_chain
 
 from .models import ArticlePage
 from .withdrawal import WithdrawForm, withdraw, withdrawn_story_response
@@ -14,11 +17,24 @@ def article(request, article_id, slug=""):
     """Serve a story by its permanent ID; a missing, wrong or old slug redirects (301) to the canonical URL.
 
     A story that is not live answers 410 when an editor withdrew it with a public note, 404 otherwise.
+    Wagtail's serve hooks run as on any page, so a privacy setting (password, login) is honoured.
     """
     story = ArticlePage.objects.live().for_article_page().filter(pk=article_id).first()
     if story is None:
         return withdrawn_story_response(request, article_id)
-    return story.serve(request)
+    return serve_with_hooks(story, request)
+
+
+def serve_with_hooks(page, request):
+    """Serve `page` as wagtail.views.serve does once it has routed: before-serve hooks, then the on-serve chain."""
+    chain = serve_chain
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        chain = hook(chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        response = hook(page, request, [], {})
+        if isinstance(response, HttpResponse):
+            return response
+    return chain(page, request, [], {})
 
 
 def withdraw_story(request, page_id):
