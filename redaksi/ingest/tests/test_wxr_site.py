@@ -74,13 +74,14 @@ def test_links_between_imported_stories_lead_straight_to_them(client, newsroom):
     assert client.get(link.removeprefix("http://localhost")).status_code == 200
 
 
-def test_a_password_protected_story_stays_unpublished_with_its_password(client, newsroom):
-    """The story address does not ask for passwords (Wagtail's view restrictions are not checked there)."""
+def test_a_password_protected_story_asks_for_its_password(client, newsroom):
     story = newsroom["Khusus Pelanggan"]
 
-    assert not story.live and story.get_view_restrictions().get().password == "rahasia"
-    assert client.get(story.url).status_code == 404
-    assert client.get("/2024/03/17/khusus-pelanggan/", follow=True).status_code == 404
+    moved = client.get("/2024/03/17/khusus-pelanggan/")
+    html = client.get(story.url).content.decode()
+
+    assert (moved.status_code, moved["Location"]) == (301, story.url)
+    assert 'name="password"' in html and "Isi untuk pelanggan." not in html
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def test_the_theme_unit_test_imports_renders_and_keeps_its_edge_cases(client, th
     html = client.get(special.url).content.decode()
     assert escape(special.title) in html and special.title not in html
     assert long_word.title.startswith("Taumatawhakatangihanga") and long_word.live
-    assert not theme_unit["1168"].live and theme_unit["1168"].get_view_restrictions().get().password == "enter"
+    assert 'name="password"' in client.get(theme_unit["1168"].url).content.decode()
     assert not theme_unit["1153"].live and theme_unit["1153"].get_latest_revision().approved_go_live_at
     assert not theme_unit["1164"].live
     nested = set(theme_unit["1152"].tags.values_list("slug", flat=True))

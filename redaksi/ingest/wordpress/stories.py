@@ -67,12 +67,8 @@ def save_story(run, step):
     page.tags.set(run.tags_for(post))
     if is_new:
         _file_new(page, options)  # slugged from the headline, as every imported story
-    status = post.status
-    if post.password and status == "publish":
-        run.warn("password", f"post {post.id}: password-protected; kept unpublished, /read<ID> does not ask passwords")
-        status = "draft"
-    _set_state(page, status, when)
     _protect(page, post.password)
+    _set_state(page, post.status, when)
     save_comments(run, post, page)
     return page
 
@@ -153,10 +149,10 @@ def save_static_page(run, step):
         home.add_child(instance=page)
     if post.status != "publish" and page.live:
         page.unpublish()
+    _protect(page, post.password)
     revision = page.save_revision(log_action=True)
     if post.status == "publish":
         revision.publish()
-    _protect(page, post.password)
     return page
 
 
