@@ -118,6 +118,7 @@ def test_bodies_are_clean_blocks_with_links_and_pictures_rewritten(imported):
     assert body[2].value["image"] == Photo.objects.get()
     assert body[2].value["caption"] == "Pedagang di Pasar Senen"
     assert [block.block_type for block in timnas.body] == ["paragraph", "paragraph", "paragraph"]
+    assert f'href="http://localhost{Photo.objects.get().file.url}"' in timnas.body[0].value.source  # an upload link
     assert "onclick" not in str(timnas.body.raw_data) and "<iframe" not in str(timnas.body.raw_data)
 
 
