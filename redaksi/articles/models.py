@@ -22,6 +22,7 @@ from redaksi.media.models import Video, prefetch_photo_renditions
 
 from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
+from .privacy import is_restricted
 from .structured_data import structured_data
 
 STORIES_PER_PAGE = 20
@@ -36,7 +37,11 @@ class EmbargoError(PermissionDenied):
 
 class ArticlePageQuerySet(PageQuerySet):
     def live(self):
-        """Live stories past any embargo: readers never see an embargoed story early, whatever wrote the row."""
+        """Stories readers may list: live, past any embargo, not behind a privacy setting (see privacy.py)."""
+        return self.reachable().filter(private=False)
+
+    def reachable(self):
+        """Live stories past any embargo, private ones included: what a story's own address may serve."""
         return super().live().exclude(embargoed_until__gt=timezone.now())
 
     def published(self):
@@ -139,6 +144,12 @@ class ArticlePage(Page):
     )
     withdrawal_note = models.TextField(_("withdrawal note"), blank=True, editable=False)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    private = models.BooleanField(
+        _("private"),
+        default=False,
+        editable=False,
+        help_text=_("Behind a privacy setting (password or login): served at its address, left out of every list."),
+    )
     exclude_fields_in_copy = ["withdrawal", "withdrawal_note", "withdrawn_at"]
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
@@ -187,6 +198,7 @@ class ArticlePage(Page):
     def save(self, *args, **kwargs):
         if self.path:
             self.section_id = section_id_for_path(self.path)
+            self.private = is_restricted(self.path)
         self.published_at = self.first_published_at
         return super().save(*args, **kwargs)
 

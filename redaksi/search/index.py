@@ -18,8 +18,8 @@ def story_texts(story):
 
 
 def is_public(story):
-    """Whether readers can find the story: live, published, filed in a section."""
-    return story.live and story.published_at is not None and story.section_id is not None
+    """Whether readers can find the story: live, published, filed in a section, not behind a privacy setting."""
+    return story.live and story.published_at is not None and story.section_id is not None and not story.private
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from redaksi.articles.models import ArticlePage
@@ -37,3 +38,16 @@ def refile_moved_stories(sender, instance, **kwargs):
     """Follow a story, folder or section to its new section."""
     if kwargs.get("url_path_before") != kwargs.get("url_path_after"):
         refile_stories(instance.path)
+        index_stories(ArticlePage.objects.filter(path__startswith=instance.path, private=True))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def follow_privacy_settings(sender, instance, **kwargs):
+    """Drop stories a privacy setting now covers; bring back those it no longer covers.
+
+    Runs after the articles app's receiver has refreshed ArticlePage.private (app order).
+    """
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if path:
+        index_stories(ArticlePage.objects.filter(path__startswith=path))

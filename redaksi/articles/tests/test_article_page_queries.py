@@ -12,12 +12,12 @@ from .factories import ArticlePageFactory, paragraphs
 
 pytestmark = pytest.mark.django_db
 
-# story (with section, hero image, editor), authors, tags, corrections, privacy (ancestors, restrictions), site, featured videos with posters,
-# "Baca Juga" stories, body photos, body videos, their posters, all renditions, site settings, menu, footer links,
-# Berita Terkait by shared tags, Berita Terkait from the section.
+# story (with section, hero image, editor), authors, tags, corrections, privacy (ancestors, restrictions), site,
+# featured videos with posters, "Baca Juga" stories, body photos, body videos, their posters, all renditions,
+# site settings, menu, footer links, Berita Terkait by shared tags, Berita Terkait from the section.
 ARTICLE_PAGE_QUERIES = 18
-# The same without body media and editor's "Baca Juga" boxes: story, authors, tags, corrections, privacy (2), site, featured
-# videos, Berita Terkait (tags, section), renditions, site settings, menu, footer links.
+# The same without body media and editor's "Baca Juga" boxes: story, authors, tags, corrections, privacy (2),
+# site, featured videos, Berita Terkait (tags, section), renditions, site settings, menu, footer links.
 PLAIN_STORY_QUERIES = 14
 
 

@@ -109,7 +109,7 @@ def imported_counts():
     terms = ImportedObject.objects.filter(kind="term")
     return counts(
         ArticlePage.objects.count(),
-        ArticlePage.objects.live().count(),
+        ArticlePage.objects.reachable().count(),  # password-protected posts are published too
         StandardPage.objects.count(),
         StandardPage.objects.live().count(),
         ImportedObject.objects.filter(kind="author").count(),
