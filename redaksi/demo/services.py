@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from redaksi.core.models import MenuItem
+from redaksi.ingest.models import WireItem
 from redaksi.media.models import Photo, Video
 from redaksi.people.models import Person
 from redaksi.sections.models import Tag
@@ -22,6 +23,7 @@ from .site import load_site
 from .stories import SUBSET, Newsroom, load_stories
 from .videos import load_videos
 from .vocabulary import load_tags
+from .wire import load_wire
 
 COUNTED = {
     "pages": Page,
@@ -31,6 +33,7 @@ COUNTED = {
     "videos": Video,
     "photos": Photo,
     "menu items": MenuItem,
+    "wire items": WireItem,
 }
 
 
@@ -78,6 +81,7 @@ def build_demo(stories, password, stdout):
     seed_story = import_seed(stdout)
     load_front(headline=seed_story)
     load_reads()
+    load_wire()
     shown_password = ensure_admin(password)
     newsroom_accounts = ensure_newsroom_accounts(password)
     after = row_counts()

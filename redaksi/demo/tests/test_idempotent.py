@@ -14,7 +14,7 @@ def test_second_run_creates_no_rows(loaded):
     first = row_counts()
     output = load_demo()
     assert row_counts() == first
-    assert "Created: 0 pages, 0 revisions, 0 people, 0 tags, 0 videos, 0 photos, 0 menu items." in output
+    assert "Created: 0 pages, 0 revisions, 0 people, 0 tags, 0 videos, 0 photos, 0 menu items, 0 wire items." in output
 
 
 def test_first_run_reports_what_it_created(loaded):
@@ -22,6 +22,7 @@ def test_first_run_reports_what_it_created(loaded):
     assert f"Created: {counts['pages'] - 2} pages" in loaded  # the root and home page come from migrations
     assert counts["videos"] == 7
     assert counts["menu items"] == 10
+    assert counts["wire items"] == 3  # data/wire, polled into the wire queue
 
 
 def test_more_stories_later_adds_only_the_new_ones(loaded):
