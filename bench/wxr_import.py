@@ -5,7 +5,7 @@ attachment, so photos are really saved); the second run must skip everything (id
 re-run costs. Reports posts (stories + static pages) per second and writes bench/results/wxr-import.{json,md}.
 Usage:
 
-    .venv/bin/python bench/wxr_import.py                 # the largest file under ../shared/testdata/wxr
+    .venv/bin/python bench/wxr_import.py                 # the largest file under redaksi/ingest/tests/data/wxr
     .venv/bin/python bench/wxr_import.py --file PATH --batch-size 50
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 BENCH_DIR = BASE_DIR / "var" / "bench"
 RESULTS = BASE_DIR / "bench" / "results"
-TESTDATA = BASE_DIR.parent / "shared" / "testdata" / "wxr"
+TESTDATA = BASE_DIR / "redaksi" / "ingest" / "tests" / "data" / "wxr"  # the shared WXR files, copied
 DATABASE = BENCH_DIR / "wxr.sqlite3"
 log = logging.getLogger("bench.wxr_import")
 

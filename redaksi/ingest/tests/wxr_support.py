@@ -1,6 +1,5 @@
 """Shared pieces of the WXR import tests: the test data, a small uploads folder, a whole-database row count."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,9 @@ from redaksi.sections.models import SectionPage, Tag
 
 HERE = Path(__file__).resolve().parent
 NEWSROOM = HERE / "wxr_newsroom.xml"
-# The team's shared copy of public WXR test files (see its README); not shipped with the product.
-TESTDATA = Path(os.environ.get("REDAKSI_TESTDATA", HERE.parents[3] / "shared" / "testdata"))
-WXR = TESTDATA / "wxr"
-PAYLOADS = TESTDATA / "payloads"
+# Public WXR test files, copied from the team's shared test data (data/wxr/README.md names each source).
+WXR = HERE / "data" / "wxr"
+PAYLOADS = HERE / "data" / "payloads"
 COUNTED = (
     ArticlePage, StandardPage, SectionPage, Page, Photo, Person, Tag, Comment, ImportedObject, Redirect,
     Revision, PageLogEntry, PageViewRestriction, WorkflowState, ContentType,
@@ -30,11 +28,8 @@ COUNTED = (
 
 
 def shared(relative):
-    """Return a file of the shared test data, skipping the test where that folder is absent."""
-    path = WXR / relative
-    if not path.exists():
-        pytest.skip(f"shared WXR test data not found at {WXR}")
-    return path
+    """Return a file of the public WXR test data (data/wxr)."""
+    return WXR / relative
 
 
 def rows():

@@ -1,8 +1,9 @@
 """Redaksi's analysis finds judged Indonesian stories that the same search without stemming misses.
 
-A 300-story slice of the IndoSum corpus around ten judged queries (bench/data/search-judgments.json),
-filed as live stories and searched through the real path (bulk index, analyse_query, search_stories);
-the baseline is the same path with Sastrawi switched off. Full numbers: bench/search_relevance.py.
+A 300-story slice of the IndoSum corpus around ten judged queries (bench/data/search-judgments.json; the
+slice, data/indosum-slice.jsonl, is every story judged relevant to them plus the corpus's first others),
+filed as live stories and searched through the real path (bulk index, analyse_query, search_stories); the
+baseline is the same path with Sastrawi switched off. Full numbers: bench/search_relevance.py.
 """
 
 import sys
@@ -16,16 +17,14 @@ if str(BASE_DIR) not in sys.path:
     sys.path.insert(0, str(BASE_DIR))  # bench/ is not installed; it sits next to redaksi/
 
 from bench.bulk_archive import ensure_sections  # noqa: E402
-from bench.corpus_archive import CORPUS, file_corpus, read_corpus  # noqa: E402
+from bench.corpus_archive import file_corpus, read_corpus  # noqa: E402
 from bench.search_relevance import clear_analysis_caches, load_judgments, score, service_rankings  # noqa: E402
 from redaksi.search import analysis  # noqa: E402
 from redaksi.search.index import rebuild_story_index  # noqa: E402
 from redaksi.search.synonyms import forget_synonyms  # noqa: E402
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not CORPUS.exists(), reason=f"needs the IndoSum corpus at {CORPUS}"),
-]
+pytestmark = pytest.mark.django_db
+SLICE = Path(__file__).parent / "data" / "indosum-slice.jsonl"  # IndoSum, CC BY-SA 4.0 (data/README.md)
 
 QUERIES = {
     "penangkapan terduga teroris",
@@ -39,17 +38,14 @@ QUERIES = {
     "otoritas jasa keuangan",
     "IHSG",
 }
-SLICE = 300
 
 
 @pytest.fixture
 def judged_slice(home):
-    """The judged stories of QUERIES plus the corpus's first other stories, 300 in all, filed live."""
+    """The slice's 300 stories filed live, and the judged queries it holds the relevant stories of."""
     queries = [query for query in load_judgments() if query["query"] in QUERIES]
-    relevant = set().union(*(query["relevant"] for query in queries))
-    corpus = read_corpus()
-    chosen = [story for story in corpus if story.id in relevant]
-    chosen += [story for story in corpus if story.id not in relevant][: SLICE - len(chosen)]
+    chosen = read_corpus(SLICE)
+    assert set().union(*(query["relevant"] for query in queries)) <= {story.id for story in chosen}
     story_ids = file_corpus(chosen, ensure_sections(home))
     return queries, story_ids, max(story.published_at for story in chosen) + timedelta(days=1)
 
@@ -64,7 +60,7 @@ def measure(queries, story_ids, now):
 
 def test_redaksi_analysis_beats_no_stemming(judged_slice, monkeypatch):
     queries, story_ids, now = judged_slice
-    assert len(queries) == len(QUERIES) and len(story_ids) == SLICE
+    assert len(queries) == len(QUERIES) and len(story_ids) == 300
     with monkeypatch.context() as patch:
         patch.setattr(analysis, "stem", lambda word: word)
         plain = measure(queries, story_ids, now)

@@ -7,7 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-XSS = Path("/work/shared/testdata/payloads/xss/xss_payloads_quick.txt")
+XSS = Path(__file__).parent / "data" / "xss_payloads_quick.txt"  # PayloadsAllTheThings, MIT (data/README.md)
 MESSAGE = "Pencarian ini tidak dapat dijalankan"
 
 
