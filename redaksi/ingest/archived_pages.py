@@ -31,12 +31,10 @@ from .services import (
     ImportReport,
     IngestError,
     _check_picture,
-    _existing_page,
-    _file_new,
     _person,
     _read,
-    _stamp_published_at,
     find_story,
+    save_imported_story,
 )
 
 
@@ -111,21 +109,8 @@ def _check_lengths(page):
 
 def _save(story, options):
     """Create or update the story with the page's guid and save a revision, published if asked."""
-    extracted = story.page
-    filing = ImportOptions(section=options.section, publish=options.publish, published_at=extracted.published_at)
-    page = _existing_page(story.guid, filing)
-    is_new = page is None
-    if is_new:
-        page = ArticlePage(guid=story.guid, live=False)
-    _fill(page, story, options)
-    if is_new:
-        _file_new(page, filing)
-    revision = page.save_revision(log_action=True)
-    if options.publish:
-        revision.publish()
-    if extracted.published_at:
-        _stamp_published_at(page, extracted.published_at, published=options.publish)
-    return page
+    filing = ImportOptions(section=options.section, publish=options.publish, published_at=story.page.published_at)
+    return save_imported_story(story.guid, filing, lambda page: _fill(page, story, options))
 
 
 def _preview(story, options):

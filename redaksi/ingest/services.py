@@ -202,11 +202,19 @@ def _resolve_related(story, earlier, skip_unresolved, warnings):
 
 def _save_story(story, options, saved):
     """Create or update the story with this file's guid and save a revision, published if asked."""
-    page = _existing_page(guid_for(story), options)
+    return save_imported_story(guid_for(story), options, lambda page: _fill(page, story, options, saved))
+
+
+def save_imported_story(guid, options, fill):
+    """Create or update the story with `guid`: `fill(page)`, file it if new, save a revision, publish if asked.
+
+    Shared by the importers of scraped text and saved HTML pages; `options.published_at` stamps the time.
+    """
+    page = _existing_page(guid, options)
     is_new = page is None
     if is_new:
-        page = ArticlePage(guid=guid_for(story), live=False)
-    _fill(page, story, options, saved)
+        page = ArticlePage(guid=guid, live=False)
+    fill(page)
     if is_new:
         _file_new(page, options)
     revision = page.save_revision(log_action=True)
