@@ -11,14 +11,13 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.text import slugify
-from wagtail.utils.file import hash_filelike
 
 from redaksi.articles.models import ArticleAuthor, ArticlePage
+from redaksi.media.files import photo_from_file
 from redaksi.media.models import Photo
 from redaksi.people.models import Person
 
@@ -199,14 +198,5 @@ class _PhotoFinder:
 
     def photo(self, path):
         credit = self.extracted.site_name[: Photo._meta.get_field("credit").max_length] or "Arsip"
-        with path.open("rb") as handle:
-            digest = hash_filelike(handle)
-            photo = Photo.objects.filter(file_hash=digest).first()
-            if photo is None:
-                handle.seek(0)
-                title = self.extracted.headline[: Photo._meta.get_field("title").max_length]
-                photo = Photo(title=title, credit=credit, description=self.extracted.headline)
-                photo.file_hash, photo.file_size = digest, path.stat().st_size
-                photo.file = ImageFile(handle, name=path.name)
-                photo.save()
-        return photo
+        title = self.extracted.headline[: Photo._meta.get_field("title").max_length]
+        return photo_from_file(path, reuse={}, title=title, credit=credit, description=self.extracted.headline)

@@ -7,19 +7,17 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
-from PIL import Image as PILImage
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
-from wagtail.utils.file import hash_filelike
 
 from redaksi.articles.models import ArticleAuthor, ArticlePage
+from redaksi.media.files import NotAPicture, photo_from_file, picture_format
 from redaksi.media.models import Photo
 from redaksi.media.placeholders import placeholder_photo
 from redaksi.people.models import Person
@@ -161,10 +159,8 @@ def _check_source_url(url):
 
 def _check_picture(path):
     try:
-        with PILImage.open(path) as picture:
-            picture.verify()
-            kind = (picture.format or "").lower()
-    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError) as exc:
+        kind = picture_format(path)
+    except NotAPicture as exc:
         raise IngestError(f"{path}: not a picture file ({exc})") from exc
     if kind not in settings.WAGTAILIMAGES_EXTENSIONS:
         raise IngestError(f"{path}: {kind or 'unknown'} pictures are not accepted")
@@ -295,16 +291,10 @@ def _hero_photo(story, path):
     """Return the hero picture: the file at `path` (reused if its bytes and credit match) or a placeholder."""
     if path is None:
         return placeholder_photo(story.headline, story.hero_credit, story.hero_alt_text)
-    with Path(path).open("rb") as handle:
-        digest = hash_filelike(handle)
-        photo = Photo.objects.filter(file_hash=digest, credit=story.hero_credit).first()
-        if photo is None:
-            handle.seek(0)
-            photo = Photo(title=story.headline, credit=story.hero_credit, description=story.hero_alt_text)
-            photo.file_hash, photo.file_size = digest, Path(path).stat().st_size
-            photo.file = ImageFile(handle, name=Path(path).name)
-            photo.save()
-    return photo
+    credit = story.hero_credit
+    return photo_from_file(
+        path, reuse={"credit": credit}, title=story.headline, credit=credit, description=story.hero_alt_text
+    )
 
 
 def _stamp_published_at(page, when, published):

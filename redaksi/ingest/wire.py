@@ -14,20 +14,17 @@ from datetime import UTC, datetime, timedelta
 
 import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.images import ImageFile
 from django.core.validators import URLValidator
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image as PILImage
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
-from wagtail.utils.file import hash_filelike
 
 from redaksi.articles.blocks import ArticleBodyBlock
 from redaksi.articles.models import ArticleAuthor, ArticlePage
-from redaksi.media.models import Photo
+from redaksi.media.files import NotAPicture, photo_from_file, picture_format
 from redaksi.people.models import Person
 
 from .body import html_to_body
@@ -312,23 +309,14 @@ def local_photo(item, picture, notes):
         return None
     credit = (picture.get("credit") or item.agency)[:255]
     caption = picture.get("caption") or ""
-    with path.open("rb") as handle:
-        digest = hash_filelike(handle)
-        photo = Photo.objects.filter(file_hash=digest, credit=credit).first()
-        if photo is None:
-            handle.seek(0)
-            photo = Photo(title=(caption or item.headline)[:255], credit=credit, caption=caption)
-            photo.description = caption[:255]
-            photo.file_hash, photo.file_size = digest, path.stat().st_size
-            photo.file = ImageFile(handle, name=path.name)
-            photo.save()
-    return photo
+    title = (caption or item.headline)[:255]
+    return photo_from_file(
+        path, reuse={"credit": credit}, title=title, credit=credit, caption=caption, description=caption[:255]
+    )
 
 
 def is_picture(path):
     try:
-        with PILImage.open(path) as picture:
-            picture.verify()
-            return (picture.format or "").lower() in {"jpeg", "png", "gif", "webp"}
-    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
+        return picture_format(path) in {"jpeg", "png", "gif", "webp"}
+    except NotAPicture:
         return False

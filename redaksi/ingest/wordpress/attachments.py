@@ -11,11 +11,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.core.files.images import ImageFile
 from django.utils.html import strip_tags
-from PIL import Image as PILImage
-from wagtail.utils.file import hash_filelike
 
+from redaksi.media.files import NotAPicture, photo_from_file, picture_format
 from redaksi.media.models import Photo
 
 UPLOADS = "/wp-content/uploads/"
@@ -33,7 +31,7 @@ def import_attachment(plan, step, ledger, warn):
         if problem:
             warn("attachment", f"attachment {post.id} ({post.attachment_url or post.title}): {problem}")
             return None
-        photo = _new_photo(path)
+        photo = photo_from_file(path, title=path.name)
     photo.title = (plain(post.title) or Path(path).name)[:255]
     photo.caption = plain(post.excerpt)
     photo.description = plain(post.meta_value("_wp_attachment_image_alt"))[:255]
@@ -64,24 +62,12 @@ def _unusable(path, uploads):
     if not path.is_file():
         return f"file missing: {path}"
     try:
-        with PILImage.open(path) as picture:
-            picture.verify()
-            kind = (picture.format or "").lower()
-    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
+        kind = picture_format(path)
+    except NotAPicture:
         return f"not a picture: {path.name}"
     if kind not in settings.WAGTAILIMAGES_EXTENSIONS and kind != "mpo":
         return f"{kind} pictures are not accepted: {path.name}"
     return ""
-
-
-def _new_photo(path):
-    with path.open("rb") as handle:
-        photo = Photo(file_hash=hash_filelike(handle), file_size=path.stat().st_size)
-        handle.seek(0)
-        photo.file = ImageFile(handle, name=path.name)
-        photo.title = path.name
-        photo.save()
-    return photo
 
 
 def image_credit(metadata):
