@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
 
-.PHONY: demo test test-sqlite test-postgres lint lock bench bench-pages bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr clean
+.PHONY: demo test test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-http bench-pages bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr clean
 
 $(VENV)/.runtime: requirements/lock.txt
 	tools/system-deps.sh demo
@@ -45,6 +45,14 @@ test-sqlite: $(VENV)/.test
 test-postgres: $(VENV)/.test
 	tools/with-postgres.sh $(VENV)/bin/pytest
 
+# The production-like stack on loopback: gunicorn workers, PostgreSQL, Redis, Varnish (docs/deployment.md).
+prod-local: $(VENV)/.runtime
+	tools/system-deps.sh prod
+	tools/prod-local.sh start
+
+prod-local-stop:
+	tools/prod-local.sh stop
+
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -58,7 +66,12 @@ lock: $(VENV)/.runtime
 # Archive-scale evidence for docs/architecture.md: 10k vs 1M stories (minutes of CPU, run niced).
 BENCH_SCALE := $(PY) bench/archive_scale.py --baseline 10000 --target 1000000 --repeat 5
 
-bench: bench-pages bench-scale bench-search-relevance bench-search
+bench: bench-http bench-pages bench-scale-postgres bench-search-relevance
+
+# Reader pages under load through the production-like stack, against nginx and WordPress in the same run.
+bench-http: $(VENV)/.runtime
+	tools/system-deps.sh bench
+	$(PY) bench/http_load.py
 
 # Every reader page type on the demo: SQL queries, server time against a bare-redirect floor, gzipped weight.
 bench-pages: $(VENV)/.runtime

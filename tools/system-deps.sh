@@ -1,5 +1,5 @@
 #!/bin/sh
-# Install the Debian packages a target needs, only when missing. Usage: tools/system-deps.sh demo|test
+# Install the Debian packages a target needs, only when missing. Usage: tools/system-deps.sh demo|test|prod|bench
 set -eu
 
 need=""
@@ -8,9 +8,14 @@ python3 -m venv "$probe/venv" >/dev/null 2>&1 || need="$need python3-venv"  # De
 rm -rf "$probe"
 if [ "${1:-demo}" = test ]; then
     [ -x /usr/bin/chromium ] || need="$need chromium"
-    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$need postgresql"
     command -v npm >/dev/null 2>&1 || need="$need nodejs npm"  # npm ci: axe-core for the browser tests
 fi
+case "${1:-demo}" in test|prod|bench)  # the cache tests, `make prod-local` and `make bench` run real servers
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$need postgresql"
+    command -v redis-server >/dev/null 2>&1 || need="$need redis-server"
+    [ -x /usr/sbin/varnishd ] || need="$need varnish"
+esac
+[ "${1:-demo}" = bench ] && { command -v wrk >/dev/null 2>&1 || need="$need wrk"; }
 [ -z "$need" ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then
