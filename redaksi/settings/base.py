@@ -136,7 +136,15 @@ WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third parties: videos are our o
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "redaksi.search.backends"}}
 TAGGIT_CASE_INSENSITIVE = True
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache shared by every process (app servers, the schedule worker): Redis when REDIS_URL is set
+# (production, `make prod-local`), otherwise files under var/ (`make demo`: runserver plus the worker).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "cache"}
+    }
 
 FRAMEWORK_LOG_LEVEL = os.environ.get("REDAKSI_FRAMEWORK_LOG_LEVEL", "WARNING")
 LOGGING = {
