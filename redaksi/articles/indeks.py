@@ -75,6 +75,11 @@ class Indeks:
         return self.day + datetime.timedelta(days=1) if self.day and self.day < self.form.today else None
 
 
+def day_key(indeks_path, day):
+    """The purge key of one day of the Indeks: all its pages and section filters, today's default page too."""
+    return f"{indeks_path}?date={day.isoformat()}"
+
+
 def stories_of_day(day, section=None):
     """Published stories of the WIB calendar `day` (of `section` when given), newest first, as cards."""
     start = datetime.datetime.combine(day, datetime.time.min, tzinfo=WIB)

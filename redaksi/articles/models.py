@@ -393,6 +393,11 @@ class ArticleIndexPage(Page):
 
     def serve(self, request, *args, **kwargs):
         """Answer bad filters with the form and a message: 400 for invalid input, 404 past the day's last page."""
+        from .indeks import day_key
+
         response = super().serve(request, *args, **kwargs)
-        response.status_code = response.context_data["indeks"].status
+        indeks = response.context_data["indeks"]
+        response.status_code = indeks.status
+        if indeks.day:
+            response["X-Purge-Key"] = day_key(request.path, indeks.day)
         return response

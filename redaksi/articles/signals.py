@@ -1,8 +1,11 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from redaksi.sections.models import SectionPage
+
+from . import purge
 from .corrections import log_new_corrections
 from .credits import credit_editor, publisher
 from .models import ArticlePage, section_id_for_path
@@ -41,3 +44,47 @@ def credit_and_log_published_story(sender, instance, revision, **kwargs):
     user = publisher(instance, revision)
     credit_editor(instance, revision, user)
     log_new_corrections(instance, revision, user)
+
+
+@receiver(page_published, sender=ArticlePage)
+def purge_published_story(sender, instance, **kwargs):
+    """Purge the pages showing a story that went live or changed (corrections, the schedule worker, embargoes)."""
+    if instance.live:  # not when Wagtail only schedules a story that has never been live
+        purge.purge_story(instance)
+
+
+@receiver(page_unpublished, sender=ArticlePage)
+def purge_unpublished_story(sender, instance, **kwargs):
+    """Purge the pages that showed a story now unpublished or withdrawn."""
+    purge.purge_story(instance)
+
+
+@receiver(pre_delete, sender=ArticlePage)
+def purge_deleted_story(sender, instance, **kwargs):
+    """Purge the pages that showed a live story being deleted (its tags and authors go with it: read them now)."""
+    if instance.live:
+        purge.purge_story(instance)
+
+
+@receiver(post_page_move)
+def purge_moved_pages(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """A story moved between desks leaves one section and joins another; a moved folder or section changes more."""
+    if kwargs.get("url_path_before") == kwargs.get("url_path_after"):
+        return
+    if not isinstance(instance.specific_deferred, ArticlePage):
+        purge.purge_everything()
+        return
+    section_ids = {section_id_for_path(parent.path) for parent in (parent_page_before, parent_page_after)}
+    story = ArticlePage.objects.select_related("section").get(pk=instance.pk)
+    purge.purge_story(story, SectionPage.objects.filter(pk__in=section_ids))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_privacy_change(sender, instance, **kwargs):
+    """A privacy setting on a story purges its pages; on a section or above, every page."""
+    story = ArticlePage.objects.filter(pk=instance.page_id).select_related("section").first()
+    if story:
+        purge.purge_story(story)
+    elif Page.objects.filter(pk=instance.page_id).exists():
+        purge.purge_everything()

@@ -6,3 +6,6 @@ class PagesConfig(AppConfig):
     name = "redaksi.pages"
     label = "pages"
     verbose_name = _("Pages")
+
+    def ready(self):
+        from . import signals  # noqa: F401

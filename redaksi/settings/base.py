@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "redaksi.search",
     "redaksi.demo",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "redaksi.core.cache.CacheHeadersMiddleware",  # sees the final response: cookies, CSRF use, status
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -144,6 +146,13 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "cache"}
+    }
+
+# The edge cache Wagtail purges on publishing (redaksi/articles/purge.py, docs/caching.md); unset: no purging.
+EDGE_CACHE_URL = os.environ.get("EDGE_CACHE_URL", "")
+if EDGE_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "edge": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": EDGE_CACHE_URL}
     }
 
 FRAMEWORK_LOG_LEVEL = os.environ.get("REDAKSI_FRAMEWORK_LOG_LEVEL", "WARNING")
