@@ -216,6 +216,7 @@ class Worker:
             run_pass(self.name)
             self.prune_old_reads()
             self.poll_wires()
+            self.flush_reads()
         except DatabaseError as error:
             self.failures += 1
             logger.error(
@@ -249,6 +250,18 @@ class Worker:
             poll_due_sources(timezone.now())
         except Exception:
             logger.exception("wire polling failed")
+
+    def flush_reads(self):
+        """Move the read counts waiting in Redis to the database; a failure is logged and never costs a pass."""
+        from redaksi.readership.pending import flush_reads
+
+        try:
+            flush_reads()
+        except DatabaseError:
+            logger.exception("flushing read counts failed; they wait for the next pass")
+            close_connections()
+        except Exception:
+            logger.exception("flushing read counts failed; they wait for the next pass")
 
     def stop(self, signum=signal.SIGTERM, frame=None):
         """Leave the loop after the current pass; the SIGTERM and SIGINT handler."""

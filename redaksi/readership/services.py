@@ -11,6 +11,7 @@ from django.utils.crypto import salted_hmac
 
 from redaksi.articles.models import ArticlePage, article_path
 
+from . import pending
 from .bots import is_reader
 from .models import HourlyReads
 
@@ -46,6 +47,9 @@ def hour_of(moment):
 def count_read(article_id, address, user_agent):
     """Count a reader's read of a published story, once per SAME_READER_FOR; return whether it counted.
 
+    With REDIS_URL set the read waits in Redis for the next flush (pending.py); otherwise it is added to
+    its HourlyReads row at once.
+
     Robots are not counted. No cookie, and nothing personal is stored: the reader is a keyed hash of
     address, User-Agent and story, remembered in the cache for SAME_READER_FOR only.
     """
@@ -53,7 +57,10 @@ def count_read(article_id, address, user_agent):
         return False
     if not ArticlePage.objects.published().filter(pk=article_id).exists():
         return False
-    record_read(article_id)
+    if pending.counting_in_redis():
+        pending.add_read(article_id, hour_of(timezone.now()))
+    else:
+        record_read(article_id)
     return True
 
 

@@ -2,6 +2,7 @@ import logging
 
 from django.http import HttpResponse
 
+from .addresses import reader_address
 from .services import count_read as count
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,6 @@ def count_read(request, article_id):
 def count_quietly(article_id, request):
     """Count the read; a failing database or cache is logged, never shown to the reader as an error."""
     try:
-        count(article_id, request.META.get("REMOTE_ADDR", ""), request.headers.get("User-Agent", ""))
+        count(article_id, reader_address(request), request.headers.get("User-Agent", ""))
     except Exception:  # a lost read is better than a broken pixel
         logger.exception("Could not count a read of story %s", article_id)
