@@ -1,16 +1,18 @@
-"""Production: every secret and host comes from the environment; refuse to start without them."""
+"""Production: every secret and host comes from the environment; refuse to start without them (docs/deployment.md)."""
 
 import os
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+# REDIS_URL: one cache for every app server and the schedule worker (fragment caches, the edition number).
+REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
 missing = [name for name in REQUIRED if not os.environ.get(name)]
 if missing:
     raise ImproperlyConfigured("Redaksi production settings need these environment variables: " + ", ".join(missing))
 
 from .base import *  # noqa: E402, F403
-from .base import env_bool, env_list  # noqa: E402
+from .base import FRAMEWORK_LOG_LEVEL, MIDDLEWARE, env_bool, env_list  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
@@ -20,7 +22,35 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# One connection per worker process, kept between requests and checked before reuse after an error.
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ["DATABASE_URL"],
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
+    )
+}
+
+# Static files from the app servers themselves: hashed names, gzip and Brotli copies made by collectstatic,
+# far-future Cache-Control on hashed names (the edge and browsers keep them for good).
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Media from the app (django.views.static.serve, cached by the edge) where no object storage exists: `make prod-local`.
+SERVE_MEDIA = env_bool("REDAKSI_SERVE_MEDIA", False)
+
+# Logs to stdout, one line per record: the process manager (systemd, gunicorn's error log) keeps them.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "line"}},
+    "root": {"handlers": ["stdout"], "level": os.environ.get("REDAKSI_LOG_LEVEL", "INFO")},
+    "loggers": {name: {"level": FRAMEWORK_LOG_LEVEL} for name in ("wagtail", "django_tasks")},
 }
