@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 PURGE_KEY_HEADER = "X-Purge-Key"
-PUBLIC_STATUSES = {200, 301, 404, 410}
+PUBLIC_STATUSES = {200, 301, 304, 404, 410}  # 304: the edge refreshes a stored 200 with its headers
 PRIVATE = "private, no-store"
 FEED_URL_NAMES = {
     "rss",
@@ -99,7 +99,8 @@ class CacheHeadersMiddleware:
     """Mark anonymous readers' pages public for the edge with their purge key; anything else private.
 
     A view that sets Cache-Control keeps it (the API, the read pixel, the health check); public ones still get
-    their purge key. Requests with a session (editors, unlocked private stories) are never public.
+    their purge key. Requests with a session (editors, unlocked private stories) are never public: a page
+    without a header, or one a view marked public, becomes `private, no-store` for them.
     """
 
     def __init__(self, get_response):
@@ -112,6 +113,6 @@ class CacheHeadersMiddleware:
                 response["Cache-Control"] = policy_for(request, response).header()
             if "public" in response["Cache-Control"]:
                 response.headers.setdefault(PURGE_KEY_HEADER, purge_key(request))
-        elif "private" not in response.get("Cache-Control", ""):
+        elif "public" in response.get("Cache-Control", "public"):
             response["Cache-Control"] = PRIVATE
         return response
