@@ -129,6 +129,9 @@ prepare_app() {
     collecting=$!
     "$PY" manage.py migrate --noinput >"$log/migrate.log"
     wait "$collecting" || fail "collectstatic failed: see $log/collectstatic.log"
+}
+
+load_demo_once() {  # after Varnish is up: publishing the demo stories purges the edge
     users=$(PGPASSWORD=$(cat "$dir/pg-password") "$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U redaksi -d redaksi \
         -tAc "select count(*) from newsroom_user")
     if [ "$users" = 0 ]; then
@@ -156,7 +159,7 @@ start_varnish() {
     port_free "$edge_port" Varnish PROD_LOCAL_EDGE_PORT
     [ -s deploy/varnish/redaksi.vcl ] || fail "deploy/varnish/redaksi.vcl is missing"
     mkdir -p "$dir/varnish"
-    printf 'vcl 4.1;\nbackend default { .host = "127.0.0.1"; .port = "%s"; }\n' "$app_port" >"$dir/varnish/backend.vcl"
+    printf 'backend default { .host = "127.0.0.1"; .port = "%s"; }\n' "$app_port" >"$dir/varnish/backend.vcl"
     /usr/sbin/varnishd -n "$dir/varnish/work" -a "127.0.0.1:$edge_port" -s malloc,256M \
         -p "vcl_path=$dir/varnish:$repo/deploy/varnish" -f "$repo/deploy/varnish/redaksi.vcl" -P "$run/varnishd.pid" >"$log/varnishd.log" 2>&1
     wait_for 20 Varnish answers "http://127.0.0.1:$edge_port/health/"
@@ -170,7 +173,7 @@ all_alive() {
 urls() {
     say "readers  http://127.0.0.1:$edge_port/  (Varnish)"
     say "app      http://127.0.0.1:$app_port/  (gunicorn, no edge cache)"
-    say "admin    http://127.0.0.1:$edge_port/admin/"
+    say "admin    http://127.0.0.1:$edge_port/admin/  (user admin; load_demo printed the password at the first start)"
     say "shell    set -a; . $dir/env; set +a; $PY manage.py ...   logs: $log/"
 }
 
@@ -191,6 +194,7 @@ start() {
     start_worker
     start_gunicorn
     start_varnish
+    load_demo_once
     say "started"
     urls
 }
