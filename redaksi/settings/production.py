@@ -22,6 +22,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# The edge caches and load balancers whose X-Forwarded-For names the reader (Terpopuler's robot filter).
+READERSHIP_TRUSTED_PROXIES = env_list("READERSHIP_TRUSTED_PROXIES", ["127.0.0.1/32", "::1/128"])
 
 # One connection per worker process, kept between requests and checked before reuse after an error.
 DATABASES = {

@@ -25,6 +25,7 @@ print(json.dumps({
     "allowed_hosts": settings.ALLOWED_HOSTS,
     "debug": settings.DEBUG,
     "serve_media": settings.SERVE_MEDIA,
+    "trusted_proxies": settings.READERSHIP_TRUSTED_PROXIES,
     "root_handlers": settings.LOGGING["root"]["handlers"],
     "stdout": settings.LOGGING["handlers"]["stdout"]["stream"],
 }))
@@ -97,6 +98,12 @@ def test_hosts_debug_logging_and_media_serving():
     assert report["stdout"] == "ext://sys.stdout"
     assert report["serve_media"] is False
     assert loaded({**ENV, "REDAKSI_SERVE_MEDIA": "1"})["serve_media"] is True
+
+
+def test_trusted_proxies_are_loopback_unless_the_load_balancers_are_named():
+    assert loaded(ENV)["trusted_proxies"] == ["127.0.0.1/32", "::1/128"]
+    proxies = loaded({**ENV, "READERSHIP_TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7"})["trusted_proxies"]
+    assert proxies == ["10.0.0.0/8", "192.0.2.7"]
 
 
 MEDIA_URLS = """
