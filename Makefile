@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
 
-.PHONY: demo test test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-http bench-pages bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr clean
+.PHONY: demo test test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-report bench-http bench-pages bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr clean
 
 $(VENV)/.runtime: requirements/lock.txt
 	tools/system-deps.sh demo
@@ -66,16 +66,25 @@ lock: $(VENV)/.runtime
 # Archive-scale evidence for docs/architecture.md: 10k vs 1M stories (minutes of CPU, run niced).
 BENCH_SCALE := $(PY) bench/archive_scale.py --baseline 10000 --target 1000000 --repeat 5
 
+# Every benchmark of docs/performance.md, then one table of them: bench/results/performance.{md,json} (~1 h 30).
+# bench-search (an hour more) and bench-wxr stay separate targets.
 bench: bench-http bench-pages bench-scale-postgres bench-search-relevance
+	$(MAKE) bench-report
+
+bench-report: $(VENV)/.runtime
+	$(PY) bench/report.py
 
 # Reader pages under load through the production-like stack, against nginx and WordPress in the same run.
 bench-http: $(VENV)/.runtime
 	tools/system-deps.sh bench
 	$(PY) bench/http_load.py
 
-# Every reader page type on the demo: SQL queries, server time against a bare-redirect floor, gzipped weight.
+# Every reader page type on the demo: SQL queries, server time against a bare-redirect floor, gzipped weight;
+# on SQLite, then on a throwaway PostgreSQL (the query counts must match).
 bench-pages: $(VENV)/.runtime
+	tools/system-deps.sh test
 	nice -n 10 $(PY) bench/reader_pages.py --requests 100
+	nice -n 10 tools/with-postgres.sh $(PY) bench/reader_pages.py --requests 100
 
 bench-scale: $(VENV)/.runtime
 	nice -n 10 $(BENCH_SCALE)

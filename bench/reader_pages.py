@@ -1,12 +1,17 @@
 """Reader pages: SQL queries, median in-process server time and compressed weight of every page type.
 
-Loads the demo (300 stories + the seed) into a SQLite database under var/bench/ (or DATABASE_URL), then
-requests one page of each type through Django's full handler and middleware. Weight is what a phone
-downloads before it can render: the HTML plus the same-origin CSS and JS it links, each gzipped (level 6,
-as a typical server sends them); images are lazy and not counted. The same run times a bare redirect as
-the floor, so times read as ratios on any machine. Writes var/bench/reader_pages.{json,md}. Usage:
+Loads the demo (300 stories + the seed) into a SQLite database under var/bench/ (or DATABASE_URL, e.g. the
+throwaway PostgreSQL of tools/with-postgres.sh), then requests one page of each type through Django's full
+handler and middleware. Weight is what a phone downloads before it can render: the HTML plus the same-origin
+CSS and JS it links, each gzipped (level 6, as a typical server sends them); images are lazy and not
+counted. The same run times a bare redirect as the floor, so times read as ratios on any machine.
+
+Results go to bench/results/reader-pages.{json,md}, one run per database kind: a PostgreSQL run keeps the
+SQLite run already there (and the other way round), so the table shows both query counts side by side.
+Usage (`make bench-pages` runs both):
 
     .venv/bin/python bench/reader_pages.py --requests 100
+    tools/with-postgres.sh .venv/bin/python bench/reader_pages.py --requests 100
 """
 
 import argparse
@@ -20,9 +25,13 @@ import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from bench.machine import machine  # noqa: E402
+
 BENCH_DIR = BASE_DIR / "var" / "bench"
+RESULTS = BASE_DIR / "bench" / "results" / "reader-pages"
 log = logging.getLogger("bench.reader_pages")
-FLOOR = "floor: /admin/ -> login redirect"
 SEED_GUID = "text:000_42ac34568c9be250"
 
 
@@ -30,12 +39,12 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=100, help="timed requests per page")
     parser.add_argument("--stories", type=int, default=300, help="demo corpus stories to load")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="results path without extension")
     return parser.parse_args(argv)
 
 
 def configure_django():
     """Dev settings on a bench database of its own, DEBUG off (no query log)."""
-    sys.path.insert(0, str(BASE_DIR))
     os.environ["DJANGO_SETTINGS_MODULE"] = "redaksi.settings.dev"
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / 'reader.sqlite3'}")
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
@@ -58,34 +67,47 @@ def load_demo(stories):
 
 
 def page_urls():
-    """One URL per reader page type, found in the demo content."""
+    """One URL per reader page type, found in the demo content (the seed story, its section and day)."""
     from django.db.models import Count
+    from django.urls import reverse
     from django.utils import timezone
 
     from redaksi.articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage
+    from redaksi.articles.pagination import OLDER
     from redaksi.media.models import Video, VideoIndexPage
     from redaksi.pages.models import MastheadPage, StandardPage
     from redaksi.people.models import Person
     from redaksi.sections.models import SectionPage, Tag
 
     seed = ArticlePage.objects.get(guid=SEED_GUID)
+    section = SectionPage.objects.live().ancestor_of(seed).get()
     tag = Tag.objects.annotate(uses=Count("tagged_articles")).order_by("-uses").first()
     busiest = ArticleAuthor.objects.values("person").annotate(stories=Count("pk")).order_by("-stories").first()
-    author = Person.objects.get(pk=busiest["person"])
-    indeks = ArticleIndexPage.objects.live().get().url + f"?date={timezone.localtime(seed.published_at):%Y-%m-%d}"
+    seed_day = timezone.localtime(seed.published_at)
     return {
+        "article": seed.url,
         "home": "/",
-        "section": SectionPage.objects.live().first().url,
-        "article (seed)": seed.url,
-        "Indeks (the seed's day)": indeks,
+        "section": section.url,
+        "section (deep page)": f"{section.url}?{OLDER}={halfway_story(section)}",
+        "Indeks": ArticleIndexPage.objects.live().get().url + f"?date={seed_day:%Y-%m-%d}",
         "tag": tag.get_absolute_url(),
-        "person": author.get_absolute_url(),
+        "person": Person.objects.get(pk=busiest["person"]).get_absolute_url(),
+        "feed (RSS)": reverse("rss"),
+        "sitemap month": reverse("sitemap_month", kwargs={"year": seed_day.year, "month": f"{seed_day.month:02d}"}),
         "video hub": VideoIndexPage.objects.live().get().url,
         "video": Video.objects.published().first().get_absolute_url(),
         "static page": StandardPage.objects.live().first().url,
         "masthead": MastheadPage.objects.live().get().url,
         "404": "/tidak-ada-halaman-ini/",
     }
+
+
+def halfway_story(section):
+    """The id of the story halfway down a desk's listing: the cursor a reader reaches by paging that far."""
+    from redaksi.articles.models import ArticlePage
+
+    stories = ArticlePage.objects.published().in_section(section).newest_first().values_list("pk", flat=True)
+    return stories[stories.count() // 2]
 
 
 def measure(client, url, count):
@@ -103,7 +125,7 @@ def measure(client, url, count):
         client.get(url)
         samples.append((time.perf_counter() - start) * 1000)
     html = response.content
-    assets = linked_assets(html)
+    assets = linked_assets(html) if response["Content-Type"].startswith("text/html") else {}
     return {
         "url": url,
         "status": response.status_code,
@@ -142,6 +164,15 @@ def time_floor(client, count):
     return statistics.median(samples)
 
 
+def database():
+    """The database kind ("sqlite" or "postgresql") and its server version."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sqlite_version()" if connection.vendor == "sqlite" else "SHOW server_version")
+        return connection.vendor, cursor.fetchone()[0]
+
+
 def main(argv=None):
     logging.basicConfig(format="%(message)s", stream=sys.stdout)
     args = parse_args(argv)
@@ -151,29 +182,62 @@ def main(argv=None):
 
     client = Client(HTTP_HOST="127.0.0.1")
     floor = time_floor(client, args.requests)
-    results = {name: measure(client, url, args.requests) for name, url in page_urls().items()}
-    report(floor, results, args)
+    pages = {name: measure(client, url, args.requests) for name, url in page_urls().items()}
+    vendor, version = database()
+    run = {"machine": {**machine(), "database": f"{vendor} {version}"}, "requests": args.requests}
+    write_results(args.out, vendor, {**run, "floor_ms": round(floor, 3), "pages": pages})
 
 
-def report(floor, results, args):
+def write_results(out, vendor, run):
+    """Store `run` under its database kind next to the other kind's last run; write both files."""
+    path = out.with_suffix(".json")
+    runs = json.loads(path.read_text())["runs"] if path.exists() else {}
+    runs[vendor] = run
+    path.write_text(json.dumps({"runs": runs}, indent=1) + "\n")
+    table = render_table(runs)
+    out.with_suffix(".md").write_text(table + "\n")
+    log.info("%s\nwritten %s.{json,md}", table, out)
+
+
+def render_table(runs):
+    """Markdown: one row per page type, time and weight of each run, query counts of each database side by side."""
+    vendors = sorted(runs)
     lines = [
-        f"Floor (bare redirect): {floor:.2f} ms median. Weights gzip -6; HTML + same-origin CSS/JS.",
+        "Times are in-process medians (Django test client, full middleware) and their ratio to a bare redirect "
+        "on the same run; weights gzip -6, HTML and HTML + same-origin CSS/JS.",
         "",
-        "| page | status | queries | median ms | p95 ms | x floor | HTML gz KB | +CSS/JS gz KB |",
-        "|---|---|---|---|---|---|---|---|",
+        *(describe_run(vendor, runs[vendor]) for vendor in vendors),
+        "",
+        "| page | status | "
+        + " | ".join(f"queries {vendor}" for vendor in vendors)
+        + " | same count | "
+        + " | ".join(f"median ms {vendor} | x floor" for vendor in vendors)
+        + " | HTML gz KB | +CSS/JS gz KB |",
+        "|---|---|" + "---|" * (len(vendors) * 3 + 3),
     ]
-    for name, row in results.items():
-        total = (row["html_gzip_bytes"] + row["css_js_gzip_bytes"]) / 1024
+    for name in runs[vendors[0]]["pages"]:
+        rows = [runs[vendor]["pages"].get(name) for vendor in vendors]
+        first = rows[0]
+        counts = [row["queries"] if row else "–" for row in rows]
+        times = [
+            f"{row['median_ms']:.2f} | {row['median_ms'] / runs[vendor]['floor_ms']:.1f}" if row else "– | –"
+            for vendor, row in zip(vendors, rows, strict=True)
+        ]
+        total = (first["html_gzip_bytes"] + first["css_js_gzip_bytes"]) / 1024
+        same = "yes" if len(set(counts)) == 1 else "NO"
         lines.append(
-            f"| {name} | {row['status']} | {row['queries']} | {row['median_ms']:.2f} | {row['p95_ms']:.2f} "
-            f"| {row['median_ms'] / floor:.1f} | {row['html_gzip_bytes'] / 1024:.1f} | {total:.1f} |"
+            f"| {name} | {first['status']} | {' | '.join(map(str, counts))} | {same} "
+            f"| {' | '.join(times)} | {first['html_gzip_bytes'] / 1024:.1f} | {total:.1f} |"
         )
-    table = "\n".join(lines)
-    log.info(table)
-    (BENCH_DIR / "reader_pages.md").write_text(table + "\n")
-    payload = {"requests": args.requests, "floor_ms": floor, "pages": results}
-    (BENCH_DIR / "reader_pages.json").write_text(json.dumps(payload, indent=2))
-    log.info("written %s", BENCH_DIR / "reader_pages.{md,json}")
+    return "\n".join(lines)
+
+
+def describe_run(vendor, run):
+    where = run["machine"]
+    return (
+        f"- {vendor}: {where['database']}, commit {where['commit']}, {where['date']}, {run['requests']} requests "
+        f"per page, floor {run['floor_ms']:.2f} ms"
+    )
 
 
 if __name__ == "__main__":
