@@ -28,6 +28,7 @@ PENDING = "redaksi:readership:pending"  # the hash every counted read adds to
 FLUSHING = "redaksi:readership:flushing:"  # + a token: the hash one flush has taken
 KEEP_SECONDS = 8 * 24 * 3600  # a waiting count no flush collected for KEEP_DAYS is of no use to Terpopuler
 ROWS_PER_STATEMENT = 500  # 1,500 parameters: far below SQLite's and PostgreSQL's limits
+LARGEST_ID = 2**31 - 1  # story ids and counts are 32-bit integer columns
 REDIS_TIMEOUT = 2  # seconds: a hung Redis costs a pixel a read, never a stuck request
 
 
@@ -103,10 +104,10 @@ def parse_counts(raw):
         try:
             article_id, timestamp = (int(part) for part in field.split(b":"))
             reads = int(value)
-            if reads <= 0:
-                raise ValueError("not a positive count")
+            if not (0 < article_id <= LARGEST_ID and 0 < reads <= LARGEST_ID):
+                raise ValueError("out of range")  # the database would refuse the whole flush, every time
             counts[article_id, datetime.fromtimestamp(timestamp, UTC)] = reads
-        except ValueError as error:
+        except (ValueError, OverflowError, OSError) as error:
             logger.warning("dropped a malformed waiting read count %r=%r: %s", field, value, error)
     return counts
 

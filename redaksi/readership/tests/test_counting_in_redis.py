@@ -84,12 +84,22 @@ def test_reads_of_a_story_deleted_before_the_flush_are_dropped_the_rest_flushed(
 def test_malformed_waiting_counts_are_logged_and_dropped(news, redis, caplog):
     story = ArticlePageFactory(section=news)
     add_read(story.pk, HOUR)
-    redis.hset(PENDING, mapping={"junk": 3, field_of(story.pk, EARLIER): -4, "7:abc": 1, f"{story.pk}:1:2": 1})
+    junk = {
+        "junk": 3,
+        field_of(story.pk, EARLIER): -4,
+        "7:abc": 1,
+        f"{story.pk}:1:2": 1,
+        f"{2**70}:{int(HOUR.timestamp())}": 1,  # past the id column: PostgreSQL would refuse every flush
+        field_of(story.pk, EARLIER - datetime.timedelta(hours=1)): 2**40,
+        f"{story.pk}:{10**15}": 1,  # no datetime
+    }
+    redis.hset(PENDING, mapping=junk)
 
     assert flush_reads().reads == 1
 
     assert table() == {(story.pk, HOUR, 1)}
-    assert caplog.text.count("dropped a malformed waiting read count") == 4
+    assert caplog.text.count("dropped a malformed waiting read count") == len(junk)
+    assert not redis.exists(PENDING)
 
 
 @pytest.mark.parametrize("robot", ["Googlebot", "WhatsApp link preview", "curl"])
