@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import tempfile
 from pathlib import Path
@@ -102,6 +103,21 @@ def stack():
 def seed_path(stack):
     url = re.search(r"^Seed story: (\S+)$", stack.started.stdout, re.MULTILINE).group(1)
     return url.removeprefix(stack.url("EDGE", ""))
+
+
+def test_a_port_in_use_stops_start_naming_the_variable_to_change():
+    other = Stack()
+    try:
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", other.ports["PG"]))
+            taken.listen()
+            started = other.run("start")
+        assert started.returncode == 1
+        assert f"127.0.0.1:{other.ports['PG']} is taken" in started.stderr
+        assert "PROD_LOCAL_PG_PORT" in started.stderr
+    finally:
+        other.run("stop")
+        shutil.rmtree(other.dir, ignore_errors=True)
 
 
 def test_start_prints_the_urls_and_the_admin_login(stack):
