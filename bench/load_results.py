@@ -78,10 +78,10 @@ def cpu_share(runs, server_comms):
 
 
 def ratio(numerator, denominator):
-    """numerator / denominator rounded to 3 places, None when either side was not measured."""
+    """numerator / denominator to 3 significant digits, None when either side was not measured."""
     if numerator is None or not denominator:
         return None
-    return round(numerator / denominator, 3)
+    return float(f"{numerator / denominator:.3g}")
 
 
 def comparisons(targets):
@@ -137,7 +137,7 @@ def comparison_table(rows):
     lines = ["| figure | ratio (req/s) | goal | met |", "|---|---:|---:|---|"]
     for row in rows:
         goal = f"≥ {row['goal']}" if row["goal"] is not None else "context"
-        lines.append(f"| {row['figure']} | {number(row['ratio'], 2)} | {goal} | {verdict(row['passed'])} |")
+        lines.append(f"| {row['figure']} | {ratio_text(row['ratio'])} | {goal} | {verdict(row['passed'])} |")
     return lines
 
 
@@ -176,6 +176,13 @@ def publish_table(kinds):
                 f"| {row['not_visible']} | {row['not_cached_before']} |"
             )
     return lines
+
+
+def ratio_text(value):
+    """Two decimals, or two significant digits for ratios under 0.1 (uncached ÷ static is ~0.002)."""
+    if value is None:
+        return "–"
+    return f"{value:.2f}" if value >= 0.1 else f"{value:.2g}"
 
 
 def number(value, places):

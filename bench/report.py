@@ -16,6 +16,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
+from bench.load_results import ratio_text  # noqa: E402
 from bench.machine import machine  # noqa: E402
 
 RESULTS = BASE_DIR / "bench" / "results"
@@ -229,7 +230,7 @@ def render(report):
         "|---|---|---|---|---:|---|---|",
     ]
     for r in report["rows"]:
-        ratio = "–" if r["ratio"] is None else f"{r['ratio']:,.2f}"
+        ratio = ratio_text(r["ratio"])
         met_text = {True: "yes", False: "**no**", None: "–"}[r["met"]] if r["goal"] else "–"
         lines.append(
             f"| {r['benchmark']} | {r['figure']} | {r['value']} | {r['baseline']} | {ratio} | {r['goal'] or '–'} "

@@ -119,3 +119,10 @@ def test_render_shows_every_part():
     assert "| redaksi_article | `127.0.0.1:8001/redaksi_article` | 400.0 (400.0–400.0) |" in text
     assert "| article uncached ÷ WordPress classic | – | ≥ 3.0 | – |" in text
     assert "| headline | `/read1/x` | 580 | 700 | 500 | 600 | 2 | 0 | 0 |" in text
+
+
+def test_small_ratios_keep_their_digits():
+    assert load_results.ratio(26.8, 15973.2) == 0.00168
+    assert load_results.ratio_text(0.00168) == "0.0017"
+    assert load_results.ratio_text(0.333) == "0.33"
+    assert load_results.ratio_text(None) == "–"
