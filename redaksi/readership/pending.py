@@ -34,7 +34,7 @@ REDIS_TIMEOUT = 2  # seconds: a hung Redis costs a pixel a read, never a stuck r
 
 @dataclass(frozen=True)
 class Flushed:
-    """What one flush moved: reads in total, and story-hour counts (rows added to or created)."""
+    """What one flush took: reads in total (a deleted story's are dropped), story-hour rows added to or created."""
 
     reads: int = 0
     counts: int = 0
