@@ -15,6 +15,7 @@ The kit's knobs (WRK_DURATION, ANCHORS_REPS, ...) and prod-local's ports pass th
 """
 
 import argparse
+import gzip
 import json
 import logging
 import os
@@ -49,6 +50,7 @@ def parse_args(argv):
     parser.add_argument("--publish-reps", type=int, default=10, help="publishes timed per kind")
     parser.add_argument("--static-port", type=int, default=8084, help="loopback port of the static copies' nginx")
     parser.add_argument("--no-block-theme", action="store_true", help="skip the WordPress block-theme run")
+    parser.add_argument("--no-gzip-run", action="store_true", help="skip the edge-vs-static run accepting gzip")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results path without extension")
     return parser.parse_args(argv)
 
@@ -127,13 +129,18 @@ def redaksi_paths():
 
 
 def static_copies(app_url, paths, root):
-    """Save each page as the app renders it under `root`, where nginx finds it by path (query ignored)."""
+    """Save each page as the app renders it under `root`, where nginx finds it by path (query ignored).
+
+    A gzip -6 copy sits next to each file: nginx sends it to clients accepting gzip (gzip_static), as
+    Varnish sends its stored gzipped copy.
+    """
     for path in paths.values():
         response = requests.get(f"{app_url}{path}", timeout=30)
         response.raise_for_status()
         file = root / static_file(path)
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_bytes(response.content)
+        file.with_name(f"{file.name}.gz").write_bytes(gzip.compress(response.content, 6))
     root.chmod(0o755)
 
 
@@ -152,6 +159,7 @@ http {{
     include /etc/nginx/mime.types;
     default_type text/html;
     sendfile on;
+    gzip_static on;
     tcp_nopush on;
     keepalive_timeout 65;
     server_tokens off;
@@ -215,6 +223,28 @@ def kit_run(label, named_urls):
     return folder
 
 
+def gzip_run(main_targets):
+    """The edge and the static copies again as browsers ask, accepting gzip: the kit's wrk wrapper, same settings.
+
+    The kit's anchors-run.sh sends no Accept-Encoding, so Varnish gunzips its stored copy for every request
+    there; readers' browsers take the gzipped bytes as stored. Interleaved rounds, order rotated, as the kit.
+    """
+    folder = WORK_DIR / f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-gzip"
+    folder.mkdir(parents=True)
+    named = {f"{name}_gzip": url for name, url in main_targets.items() if name.startswith(("edge_", "static_redaksi_"))}
+    knobs = wrk_settings()
+    wrk = [f"-t{knobs['wrk_threads']}", f"-c{knobs['wrk_conns']}", f"-d{knobs['wrk_duration']}", "--latency"]
+    wrk += ["--timeout", os.environ.get("WRK_TIMEOUT", "10s"), "-H", "Accept-Encoding: gzip"]
+    names = list(named)
+    for rep in range(1, int(knobs["anchors_reps"]) + 1):
+        for k in range(len(names)):
+            name = names[(k + rep - 1) % len(names)]
+            command = [KIT / "lib" / "wrk_run.py", name, named[name], "run", str(rep), folder / "results.jsonl", "--"]
+            run(["/usr/bin/python3", *command, *wrk])
+            time.sleep(2)
+    return folder
+
+
 def summarize_run(folder):
     rows, pages = load_results.read_run(folder)
     return {"folder": str(folder), "targets": load_results.summarize(rows, pages, set(SERVER_COMMS.split(",")))}
@@ -255,6 +285,8 @@ def measure(args, result):
         result["pages"] = paths
         result["edge_cache_before"] = edge_states(main_targets)
         result["runs"]["classic"] = summarize_run(kit_run("classic", main_targets))
+        if not args.no_gzip_run:
+            result["runs"]["gzip"] = summarize_run(gzip_run(main_targets))
         result["publish_to_visible"] = measure_publish(urls["edge"], args.publish_reps)
         if not args.no_block_theme:
             result["runs"]["block"] = block_theme_run(main_targets, wordpress_article)
@@ -277,7 +309,8 @@ def main(argv=None):
     result = {"machine": machine(), "wrk": wrk_settings(), "wordpress_theme": CLASSIC, "runs": {}}
     started = time.monotonic()
     measure(args, result)
-    result["comparisons"] = load_results.comparisons(result["runs"]["classic"]["targets"])
+    gzip_targets = result["runs"].get("gzip", {}).get("targets")
+    result["comparisons"] = load_results.comparisons(result["runs"]["classic"]["targets"], gzip_targets)
     if "block" in result["runs"]:
         result["comparisons"].append(block_comparison(result["runs"]["block"]["targets"]))
     result["duration_s"] = round(time.monotonic() - started)

@@ -84,8 +84,11 @@ def ratio(numerator, denominator):
     return float(f"{numerator / denominator:.3g}")
 
 
-def comparisons(targets):
-    """Every same-run ratio the issue asks for, with its goal (None = context only) and whether it was met."""
+def comparisons(targets, gzip_targets=None):
+    """Every same-run ratio the issue asks for, with its goal (None = context only) and whether it was met.
+
+    `gzip_targets`: the edge and static copies measured again accepting gzip (names suffixed `_gzip`).
+    """
     rows = []
     for page in PAGES:
         names = target_names(page)
@@ -94,9 +97,11 @@ def comparisons(targets):
             goal = UNCACHED_GOAL if page == "article" else None
             rows.append(compare(targets, f"{page} uncached ÷ WordPress classic", names["uncached"], wordpress, goal))
         rows.append(compare(targets, f"{page} uncached ÷ nginx static", names["uncached"], names["static"], None))
-        rows.append(
-            compare(targets, f"{page} through Varnish ÷ nginx static", names["edge"], names["static"], EDGE_GOAL)
-        )
+        edge = f"{page} through Varnish ÷ nginx static"
+        rows.append(compare(targets, edge, names["edge"], names["static"], EDGE_GOAL))
+        if gzip_targets:
+            gzipped = (f"{names['edge']}_gzip", f"{names['static']}_gzip")
+            rows.append(compare(gzip_targets, f"{edge}, gzip accepted", *gzipped, EDGE_GOAL))
     return rows
 
 

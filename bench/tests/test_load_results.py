@@ -126,3 +126,20 @@ def test_small_ratios_keep_their_digits():
     assert load_results.ratio_text(0.00168) == "0.0017"
     assert load_results.ratio_text(0.333) == "0.33"
     assert load_results.ratio_text(None) == "–"
+
+
+def test_the_gzip_run_adds_its_own_edge_ratio():
+    plain = {"edge_home": {"rps": 4000.0}, "static_redaksi_home": {"rps": 16000.0}}
+    gzip = {"edge_home_gzip": {"rps": 12000.0}, "static_redaksi_home_gzip": {"rps": 16000.0}}
+
+    rows = {row["figure"]: row for row in load_results.comparisons(plain, gzip)}
+
+    assert rows["home through Varnish ÷ nginx static"]["passed"] is False
+    assert rows["home through Varnish ÷ nginx static, gzip accepted"] | {"figure": None} == {
+        "figure": None,
+        "numerator": "edge_home_gzip",
+        "denominator": "static_redaksi_home_gzip",
+        "ratio": 0.75,
+        "goal": 0.5,
+        "passed": True,
+    }
