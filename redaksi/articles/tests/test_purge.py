@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.models import PageViewRestriction
 
 from redaksi.articles.models import ArticleIndexPage, ArticlePage
 from redaksi.core.models import SiteSettings
@@ -89,6 +90,32 @@ def test_an_unpublished_story_is_gone_from_the_edge(edge, newsroom):
     UnpublishPageAction(ArticlePage.objects.get(pk=newsroom.pk)).execute()
     assert edge.get(newsroom.url).status == 404
     assert [newsroom.title in edge.get(path).body for path in ("/", "/news/")] == [False, False]
+
+
+def test_a_story_moved_between_desks_leaves_one_section_and_joins_the_other(edge, newsroom):
+    sport = ArticlePage.objects.get(title="Timnas menang tipis").section
+    warm(edge, ["/news/", "/olahraga/", "/rss/olahraga/", "/"])
+    story = ArticlePage.objects.get(pk=newsroom.pk)
+    story.move(sport.archive_month(timezone.now()), pos="last-child")
+    news, olahraga = edge.get("/news/"), edge.get("/olahraga/")
+    assert (news.cache, newsroom.title in news.body) == ("MISS", False)
+    assert (olahraga.cache, newsroom.title in olahraga.body) == ("MISS", True)
+    assert edge.get("/rss/olahraga/").cache == "MISS"
+
+
+def test_a_privacy_setting_on_a_story_takes_it_off_the_cached_listings(edge, newsroom):
+    warm(edge, [newsroom.url, "/", "/news/", "/olahraga/"])
+    PageViewRestriction.objects.create(page=newsroom, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert [newsroom.title in edge.get(path).body for path in ("/", "/news/")] == [False, False]
+    assert 'name="password"' in edge.get(newsroom.url).body
+    assert edge.get("/olahraga/").cache == "HIT"
+
+
+def test_a_deleted_story_is_gone_from_the_edge(edge, newsroom):
+    warm(edge, [newsroom.url, "/news/"])
+    ArticlePage.objects.get(pk=newsroom.pk).delete()
+    assert edge.get(newsroom.url).status == 404
+    assert newsroom.title not in edge.get("/news/").body
 
 
 def test_re_ordering_the_front_page_purges_it(edge, newsroom, home):

@@ -1,6 +1,7 @@
 """The project's VCL in a real Varnish in front of the test server: what readers and editors get."""
 
 import re
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,7 +9,9 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from redaksi.articles.tests.factories import ArticlePageFactory
+from redaksi.core import cache
 from redaksi.core.tests.edge import VCL_DIR, edge_cache
+from redaksi.sections.models import SectionPage
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -105,3 +108,19 @@ def test_only_loopback_may_purge():
     acl = re.search(r"acl purgers \{(.*?)\}", vcl, re.S).group(1)
     assert re.findall(r'"([^"]+)"', acl) == ["127.0.0.1", "::1"]
     assert "client.ip !~ purgers" in vcl and "synth(405" in vcl
+
+
+def failing_page(*args, **kwargs):
+    raise RuntimeError("the app is failing")
+
+
+def test_past_its_lifetime_a_page_is_refetched_and_served_stale_only_when_the_app_fails(edge, story, monkeypatch):
+    monkeypatch.setattr(cache, "LISTING", cache.Policy(browser=0, edge=1, stale_while_revalidate=0))
+    edge.get("/news/")
+    time.sleep(1.2)
+    assert edge.get("/news/").cache == "MISS"  # the app answers: no stale copy beyond stale-while-revalidate
+    monkeypatch.setattr(SectionPage, "get_context", failing_page)
+    time.sleep(1.2)
+    stale = edge.get("/news/")
+    assert (stale.status, stale.cache, story.title in stale.body) == (200, "HIT", True)
+    assert edge.get("/news/?halaman=2").status == 500  # nothing stored to fall back on: the app's error page
