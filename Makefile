@@ -66,7 +66,7 @@ lock: $(VENV)/.runtime
 # Archive-scale evidence for docs/architecture.md: 10k vs 1M stories (minutes of CPU, run niced).
 BENCH_SCALE := $(PY) bench/archive_scale.py --baseline 10000 --target 1000000 --repeat 5
 
-# Every benchmark of docs/performance.md, then one table of them: bench/results/performance.{md,json} (~1 h 30).
+# Every benchmark of docs/performance.md, then one table of them: bench/results/performance.{md,json} (~1 h 45).
 # bench-search (an hour more) and bench-wxr stay separate targets.
 bench: bench-http bench-pages bench-scale-postgres bench-search-relevance
 	$(MAKE) bench-report
