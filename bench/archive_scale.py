@@ -1,8 +1,10 @@
 """Archive-scale evidence: do editing, the admin and the reader site stay fast from 10k to 1M stories?
 
 Builds a fresh database (SQLite at var/bench/archive.sqlite3, or DATABASE_URL), bulk-files stories
-into section month folders, and times the same operations at a baseline size and at a target size
-in one run. Usage (see docs/architecture.md):
+(the IndoSum corpus copied under new ids and dates, bench/corpus_archive.py) into section month folders,
+and times the same operations at a baseline size and at a target size in one run. Writes
+bench/results/archive-scale.md and .json (the record) and var/bench/archive-scale-<database>-<time>.json
+(every detail). Usage (see docs/architecture.md):
 
     .venv/bin/python bench/archive_scale.py --baseline 10000 --target 1000000 --repeat 5
 """
@@ -21,6 +23,8 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 BENCH_DIR = BASE_DIR / "var" / "bench"
+RESULTS_DIR = BASE_DIR / "bench" / "results"
+COMMON_WORDS = {"corpus": "indonesia", "synthetic": "ekspor"}  # in ~6 % of the headlines
 SQLITE_PRAGMAS = {"journal_mode": "WAL", "synchronous": "OFF", "cache_size": "-262144", "temp_store": "MEMORY"}
 log = logging.getLogger("bench.archive_scale")  # "bench", not "__main__", when run as a script
 
@@ -32,13 +36,22 @@ def parse_args(argv):
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per operation (median reported)")
     parser.add_argument("--per-day", type=int, default=300, help="stories published per day")
     parser.add_argument("--batch-size", type=int, default=10_000, help="rows per bulk insert transaction")
-    parser.add_argument("--search-word", default="ekspor", help="common word for the admin search")
-    parser.add_argument("--rare-word", default="susulan", help="word only the stories the benchmark adds carry")
+    parser.add_argument(
+        "--text", choices=COMMON_WORDS, default="corpus", help="story text: the IndoSum corpus or synthetic"
+    )
+    parser.add_argument("--search-word", help="common word for the admin search (default: one in ~6%% of headlines)")
+    parser.add_argument("--rare-word", help="word only the stories the benchmark adds carry")
     parser.add_argument("--budget", type=float, default=60, help="seconds after which one run of an operation stops")
-    parser.add_argument("--no-search-index", action="store_true", help="leave bulk stories out of the search index")
+    parser.add_argument(
+        "--search-index",
+        action="store_true",
+        help="index bulk stories for search too (~40 ms a corpus story) and time the admin search",
+    )
+    parser.add_argument("--results", type=Path, default=RESULTS_DIR, help="folder for archive-scale.md and .json")
     args = parser.parse_args(argv)
     if not 0 < args.baseline < args.target:
         parser.error("need 0 < --baseline < --target")
+    args.search_word = args.search_word or COMMON_WORDS[args.text]
     return args
 
 
@@ -128,12 +141,14 @@ def set_up():
 
 
 def grow(loader, start, stop):
-    """Bulk-file stories start..stop-1; return the load's wall time in seconds."""
-    began = time.perf_counter()
+    """Bulk-file stories start..stop-1; return the load's wall time and its parts (rows, search index, ANALYZE) in s."""
+    began, before = time.perf_counter(), dict(loader.seconds)
     with bulk_load_settings():
         loader.load(start, stop)
+    analysing = time.perf_counter()
     after_load()
-    return time.perf_counter() - began
+    split = {part: round(loader.seconds[part] - before.get(part, 0), 1) for part in ("rows", "search_index")}
+    return time.perf_counter() - began, {**split, "analyze": round(time.perf_counter() - analysing, 1)}
 
 
 def check_tree(newest_folder):
@@ -151,25 +166,25 @@ def check_tree(newest_folder):
 
 def run_stage(args, context, size):
     """Grow the archive to `size` stories, check the tree, time every operation."""
-    from django.utils import timezone
-
-    from bench.operations import Operations, measure_all
+    from bench.operations import ADDED_WORD, Operations, measure_all
 
     users, sections, loader, timeline, loaded = context
     log.info("loading stories %s..%s", loaded, size - 1)
-    seconds = grow(loader, loaded, size)
+    seconds, split = grow(loader, loaded, size)
     log.info("loaded %s stories in %.0f s; checking and measuring", size - loaded, seconds)
-    when = timezone.localtime(timeline.when(size - 1))
-    ops = Operations(users, sections[0], when, (args.search_word, args.rare_word), args.repeat + 2)
+    # Old day and old month: the baseline's middle day and first month, which it already holds in full.
+    times = (timeline.when(size - 1), timeline.when(args.baseline // 2), timeline.when(0))
+    ops = Operations(users, sections[0], times, (args.search_word, args.rare_word or ADDED_WORD), args.repeat + 2)
     problems = check_tree(ops.folder)
     return {
         "stories": size,
         "load_seconds": round(seconds, 1),
         "load_rate_per_s": round((size - loaded) / seconds),
+        "load_split_seconds": split,
         "database_bytes": database_bytes(),
         "newest_folder_children": ops.folder.numchild,
         "problems": problems,
-        "operations": measure_all(ops, args.repeat, args.budget),
+        "operations": measure_all(ops, args.repeat, args.budget, searches=args.search_index),
     }
 
 
@@ -182,13 +197,27 @@ def run(args):
     prepare_database()
     users, sections = set_up()
     timeline = Timeline(total=args.target, end=timezone.now().replace(second=0, microsecond=0), per_day=args.per_day)
-    loader = ArchiveLoader(sections, timeline, batch_size=args.batch_size, index_search=not args.no_search_index)
-    result, loaded = {"machine": machine(connection), "args": vars(args), "stages": {}}, 0
+    loader = ArchiveLoader(
+        sections, timeline, batch_size=args.batch_size, index_search=args.search_index, text=story_text(args)
+    )
+    result, loaded = (
+        {"machine": machine(connection), "args": {**vars(args), "results": str(args.results)}, "stages": {}},
+        0,
+    )
     for label, size in (("baseline", args.baseline), ("target", args.target)):
         result["stages"][label] = run_stage(args, (users, sections, loader, timeline, loaded), size)
         log.info("%s results written to %s", label, write_json(result))
         loaded = size
     return result
+
+
+def story_text(args):
+    """The loader's text source: story k copies IndoSum article k mod 3,463 (default), or synthetic text."""
+    if args.text == "synthetic":
+        return None
+    from bench.corpus_archive import CorpusText, read_corpus
+
+    return CorpusText(read_corpus())
 
 
 def machine(connection):
@@ -219,35 +248,89 @@ def git(*args):
         return ""
 
 
-def table(result):
-    """Return the results as a Markdown table: times, ratio target/baseline, and query counts."""
-    from bench.operations import OPERATIONS
+def summary(result):
+    """The record bench/report.py reads: per operation label, both medians, ratio, query counts, goal met."""
+    from bench.operations import GOAL_RATIO, GOALS, OPERATIONS
 
     base, target = result["stages"]["baseline"], result["stages"]["target"]
+    rows = {
+        name: compare(label, base["operations"][name], target["operations"][name])
+        for name, label in OPERATIONS.items()
+        if name in base["operations"]
+    }
+    return {
+        "benchmark": "archive-scale",
+        "goal": f"target/baseline under {GOAL_RATIO} for each of the issue's operations",
+        "baseline_stories": base["stories"],
+        "target_stories": target["stories"],
+        "machine": result["machine"],
+        "command": f"bench/archive_scale.py {' '.join(result['command'])}",
+        "operations": {name: rows[name] for name in GOALS},
+        "other_operations": {name: row for name, row in rows.items() if name not in GOALS},
+        "stages": {label: stage_facts(stage) for label, stage in result["stages"].items()},
+    }
+
+
+def compare(label, base, target):
+    from bench.operations import GOAL_RATIO
+
+    baseline_ms, target_ms = base.get("median_ms"), target.get("median_ms")
+    ratio = round(target_ms / baseline_ms, 2) if baseline_ms and target_ms else None
+    return {
+        "label": label,
+        "baseline_ms": baseline_ms,
+        "target_ms": target_ms,
+        "ratio": ratio,
+        "queries_baseline": base.get("queries"),
+        "queries_target": target.get("queries"),
+        "goal_met": ratio is not None and ratio < GOAL_RATIO,
+    }
+
+
+def stage_facts(stage):
+    problems = {name: n for check in stage["problems"].values() for name, n in check.items() if n}
+    facts = {key: stage[key] for key in ("stories", "load_seconds", "load_rate_per_s", "load_split_seconds")}
+    return {**facts, "database_mib": round(stage["database_bytes"] / 2**20), "tree_problems": problems}
+
+
+def markdown(record):
+    """The record as Markdown: the issue's operations, then the others, then the loads."""
+    machine = record["machine"]
     lines = [
-        f"{result['machine']['database']}, {result['machine']['cpus']} CPUs, {result['machine']['date']}",
-        f"| operation | {base['stories']:,} ms | {target['stories']:,} ms | ratio | queries | queries |",
-        "|---|---:|---:|---:|---:|---:|",
+        "# Archive scale: the same operations at "
+        f"{record['baseline_stories']:,} and {record['target_stories']:,} stories",
+        "",
+        f"{machine['database']}, {machine['cpus']} CPUs, {machine['date']}, commit {machine['commit']}. "
+        f"Goal: {record['goal']}. Medians over Django's request handler (test client), ms. "
+        f"Rerun: `{record['command']}` (docs/architecture.md).",
     ]
-    for name, label in OPERATIONS.items():
-        b, t = base["operations"][name], target["operations"][name]
-        ratio = f"{t['median_ms'] / b['median_ms']:.2f}" if "median_ms" in b and "median_ms" in t else "-"
-        queries = f"{b.get('queries', '-')} | {t.get('queries', '-')}"
-        lines.append(f"| {label} | {cell(b)} | {cell(t)} | {ratio} | {queries} |")
-    for stage in (base, target):
-        problems = {name: n for check in stage["problems"].values() for name, n in check.items() if n}
+    for title, rows in (("The issue's list", record["operations"]), ("Other operations", record["other_operations"])):
+        lines += ["", f"## {title}", "", "| operation | baseline ms | target ms | ratio | queries | goal met |"]
+        lines.append("|---|---:|---:|---:|---:|---|")
+        lines += [markdown_row(row) for row in rows.values()]
+    lines += ["", "## Loads", "", "| stories | load s | stories/s | rows s | search index s | MiB | tree problems |"]
+    lines.append("|---:|---:|---:|---:|---:|---:|---|")
+    for stage in record["stages"].values():
+        split = stage["load_split_seconds"]
         lines.append(
-            f"\n{stage['stories']:,} stories: load {stage['load_seconds']} s ({stage['load_rate_per_s']:,}/s), "
-            f"database {stage['database_bytes'] / 2**20:,.0f} MiB, newest folder {stage['newest_folder_children']} "
-            f"children, tree problems: {problems or 'none'}"
+            f"| {stage['stories']:,} | {stage['load_seconds']:,} | {stage['load_rate_per_s']:,} | {split['rows']:,} "
+            f"| {split['search_index']:,} | {stage['database_mib']:,} | {stage['tree_problems'] or 'none'} |"
         )
     return "\n".join(lines) + "\n"
 
 
-def cell(measured):
-    if "median_ms" in measured:
-        return f"{measured['median_ms']:.1f}"
-    return f"> {measured['stopped_after_s'] * 1000:,.0f} (stopped)"
+def markdown_row(row):
+    times = [f"{ms:,.1f}" if ms is not None else "stopped" for ms in (row["baseline_ms"], row["target_ms"])]
+    ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else "-"
+    queries = f"{row['queries_baseline']} / {row['queries_target']}"
+    return f"| {row['label']} | {times[0]} | {times[1]} | {ratio} | {queries} | {'yes' if row['goal_met'] else 'no'} |"
+
+
+def write_results(record, folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "archive-scale.json").write_text(json.dumps(record, indent=2) + "\n")
+    (folder / "archive-scale.md").write_text(markdown(record))
+    return folder / "archive-scale.md"
 
 
 def write_json(result):
@@ -262,7 +345,9 @@ def write_json(result):
 def main(argv=None):
     args = parse_args(argv)
     configure_django()
-    sys.stdout.write(table(run(args)))
+    result = run(args)
+    result["command"] = list(sys.argv[1:] if argv is None else argv)
+    log.info("results written to %s", write_results(summary(result), args.results))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ search backend's bulk path unless told not to. See docs/architecture.md.
 
 import logging
 import random
+import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ class ArchiveLoader:
         self.content_type_id = ContentType.objects.get_for_model(ArticlePage).pk
         self.locale_id = sections[0].locale_id
         self.folders = {}  # (section pk, "YYYY-MM") -> [folder, last step used]
+        self.seconds = Counter()  # wall time of the loads so far: "rows" and "search_index"
 
     def load(self, start, stop):
         """File stories start..stop-1 in batches, one transaction each; not safe against concurrent editing."""
@@ -90,14 +92,17 @@ class ArchiveLoader:
                 log.info("filed stories up to %s", low + self.batch_size - 1)
 
     def _load_batch(self, ks, rng):
+        began = time.perf_counter()
         stories = [self._story(k, rng) for k in ks]
         pages = Page.objects.bulk_create([page_row(story) for story in stories])
         for story, page in zip(stories, pages, strict=True):
             story.id = story.page_ptr_id = page.pk
         insert_rows(ArticlePage, stories, ARTICLE_FIELDS)
         self._count_children(stories)
+        indexed = time.perf_counter()
         if self.search is not None:
             self.search.add_bulk(ArticlePage, stories)
+        self.seconds.update({"rows": indexed - began, "search_index": time.perf_counter() - indexed})
 
     def _story(self, k, rng):
         section = self.sections[k % len(self.sections)]

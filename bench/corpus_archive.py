@@ -49,12 +49,15 @@ class CorpusText:
 
     def __init__(self, stories):
         self.stories = stories
+        self.paragraphs = {}  # corpus index -> its paragraphs as HTML, escaped once
 
     def __call__(self, k, rng):
-        story = self.stories[k % len(self.stories)]
-        paragraphs = [{"type": "paragraph", "value": f"<p>{escape(text)}</p>", "id": str(uuid.uuid4())}
-                      for text in story.paragraphs]  # fmt: skip
-        return {"title": story.title[:255], "standfirst": "", "dateline_city": "Jakarta", "body": paragraphs}
+        n = k % len(self.stories)
+        if n not in self.paragraphs:
+            self.paragraphs[n] = [f"<p>{escape(text)}</p>" for text in self.stories[n].paragraphs]
+        paragraphs = [{"type": "paragraph", "value": html, "id": str(uuid.UUID(int=rng.getrandbits(128), version=4))}
+                      for html in self.paragraphs[n]]  # fmt: skip
+        return {"title": self.stories[n].title[:255], "standfirst": "", "dateline_city": "Jakarta", "body": paragraphs}
 
     def corpus_id(self, k):
         """The corpus article story k copies."""
