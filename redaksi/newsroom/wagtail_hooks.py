@@ -17,6 +17,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from .schedule import OVERDUE_AFTER, STALE_AFTER, overdue_changes, schedule_status
+from .site_summary import count_pages_by_tree
 
 PANEL_ID = "schedule-alarm"  # Wagtail's panel tag renders it as the section #schedule-alarm-section
 
@@ -78,3 +79,7 @@ def add_schedule_alarm_menu_item(request, menu_items):
     if status.alarm:
         url = f"{reverse('wagtailadmin_home')}#{PANEL_ID}-section"
         menu_items.append(MenuItem(alarm_label(status), url, name=PANEL_ID, icon_name="warning", order=0))
+
+
+# The dashboard's "N Pages" from the parents' child counts, not a count of the whole archive (site_summary.py).
+hooks.register("construct_homepage_summary_items", count_pages_by_tree)
