@@ -75,10 +75,16 @@ def home_paths(home):
     return paths
 
 
+def edge_configured():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def purge_on_commit(paths, site=None):
     """After commit: start a new edition, then purge `paths` on `site` (the default site) from the edge."""
-    root_url = (site or Site.objects.get(is_default_site=True)).root_url
-    urls = [root_url + path for path in paths]
+    urls = []
+    if paths and edge_configured():
+        root_url = (site or Site.objects.get(is_default_site=True)).root_url
+        urls = [root_url + path for path in paths]
 
     def purge():
         new_edition()
@@ -88,8 +94,11 @@ def purge_on_commit(paths, site=None):
 
 
 def purge_story(story, other_sections=()):
-    """Purge every address showing `story` once the change commits."""
-    purge_on_commit(story_paths(story, other_sections), story.get_site())
+    """Purge every address showing `story` once the change commits (without an edge: only the new edition)."""
+    if edge_configured():
+        purge_on_commit(story_paths(story, other_sections), story.get_site())
+    else:
+        purge_on_commit([])
 
 
 def purge_everything():
