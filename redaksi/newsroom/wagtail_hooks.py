@@ -82,4 +82,4 @@ def add_schedule_alarm_menu_item(request, menu_items):
 
 
 # The dashboard's "N Pages" from the parents' child counts, not a count of the whole archive (site_summary.py).
-hooks.register("construct_homepage_summary_items", count_pages_by_tree)
+hooks.register("construct_homepage_summary_items", count_pages_by_tree, order=1)  # after Wagtail adds its item
