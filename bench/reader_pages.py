@@ -44,7 +44,11 @@ def parse_args(argv):
 
 
 def configure_django():
-    """Dev settings on a bench database of its own, DEBUG off (no query log)."""
+    """Dev settings on a bench database and a cache of its own (in memory), DEBUG off (no query log).
+
+    Not the dev settings' file cache under var/: other processes using it (another bench, the demo
+    server) would move the edition number and evict fragments between requests, changing query counts.
+    """
     os.environ["DJANGO_SETTINGS_MODULE"] = "redaksi.settings.dev"
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / 'reader.sqlite3'}")
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
@@ -52,6 +56,9 @@ def configure_django():
     from django.conf import settings
 
     django.setup()
+    from django.test.utils import override_settings
+
+    override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}).enable()
     settings.DEBUG = False
     settings.ALLOWED_HOSTS = ["*"]
     logging.getLogger("bench").setLevel(logging.INFO)
