@@ -108,7 +108,8 @@ sub vcl_backend_error {
 
 sub vcl_synth {
     # The fetch failed: once, look again accepting any stale copy within stale-if-error.
-    if (resp.status == 503 && req.method != "PURGE" && !req.http.X-Redaksi-Stale-If-Error && req.restarts < 2) {
+    if (resp.status == 503 && (req.method == "GET" || req.method == "HEAD")
+        && !req.http.X-Redaksi-Stale-If-Error && req.restarts < 2) {
         unset req.http.X-Redaksi-Fresh;
         set req.http.X-Redaksi-Stale-If-Error = "1";
         return (restart);
