@@ -63,7 +63,7 @@ lock: $(VENV)/.runtime
 	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe test.in -o test-lock.txt
 	sed -i '/^--extra-index-url\|^--find-links/d' requirements/lock.txt requirements/test-lock.txt
 
-# Archive-scale evidence for docs/architecture.md: 10k vs 1M stories (minutes of CPU, run niced).
+# Archive-scale evidence for docs/architecture.md: 10k vs 1M corpus stories (~40 min of CPU, run niced).
 BENCH_SCALE := $(PY) bench/archive_scale.py --baseline 10000 --target 1000000 --repeat 5
 
 # Every benchmark of docs/performance.md, then one table of them: bench/results/performance.{md,json} (~1 h 45).
@@ -86,8 +86,9 @@ bench-pages: $(VENV)/.runtime
 	nice -n 10 $(PY) bench/reader_pages.py --requests 100
 	nice -n 10 tools/with-postgres.sh $(PY) bench/reader_pages.py --requests 100
 
+# SQLite leaves bench/results/archive-scale.* (the PostgreSQL record) alone: its tables go to var/bench/sqlite/.
 bench-scale: $(VENV)/.runtime
-	nice -n 10 $(BENCH_SCALE)
+	nice -n 10 $(BENCH_SCALE) --results var/bench/sqlite
 
 bench-scale-postgres: $(VENV)/.runtime
 	tools/system-deps.sh test
