@@ -232,6 +232,7 @@ def machine(connection):
         "commit": git("rev-parse", "--short", "HEAD"),
         "uncommitted_files": len(git("status", "--porcelain").splitlines()),
         "database": f"{connection.vendor} {version}",
+        "load_average": [round(load, 2) for load in os.getloadavg()],  # at the start: the machine may be shared
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "django": django.get_version(),
@@ -300,7 +301,8 @@ def markdown(record):
         "# Archive scale: the same operations at "
         f"{record['baseline_stories']:,} and {record['target_stories']:,} stories",
         "",
-        f"{machine['database']}, {machine['cpus']} CPUs, {machine['date']}, commit {machine['commit']}. "
+        f"{machine['database']}, {machine['cpus']} CPUs, {machine['date']}, commit {machine['commit']}"
+        f"{', load average at start ' + str(machine['load_average']) if 'load_average' in machine else ''}. "
         f"Goal: {record['goal']}. Medians over Django's request handler (test client), ms. "
         f"Rerun: `{record['command']}` (docs/architecture.md).",
     ]
@@ -322,7 +324,7 @@ def markdown(record):
 def markdown_row(row):
     times = [f"{ms:,.1f}" if ms is not None else "stopped" for ms in (row["baseline_ms"], row["target_ms"])]
     ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else "-"
-    queries = f"{row['queries_baseline']} / {row['queries_target']}"
+    queries = " / ".join("-" if n is None else str(n) for n in (row["queries_baseline"], row["queries_target"]))
     return f"| {row['label']} | {times[0]} | {times[1]} | {ratio} | {queries} | {'yes' if row['goal_met'] else 'no'} |"
 
 
