@@ -5,6 +5,7 @@ from django.db import models
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -62,12 +63,8 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
     def for_article_page(self):
-        """Prepare the article page: section, hero image, editor, authors, tags and corrections in fixed queries."""
-        return self.select_related("section", "hero_image", "editor").prefetch_related(
-            models.Prefetch("authors", queryset=ArticleAuthor.objects.select_related("person")),
-            models.Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag")),
-            "corrections",
-        )
+        """Prepare the article page's shell: the story and its section. The rest waits for `story_parts()`."""
+        return self.select_related("section")
 
 
 class ArticleTag(ItemBase):
@@ -237,8 +234,26 @@ class ArticlePage(Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        """Prepare the page in fixed queries: body media, renditions, "Video Pilihan", Berita Terkait, dateline."""
+        """The shell's context; what the story's cached fragments show is prepared only when they miss.
+
+        `parts` is lazy: on a warm fragment cache the page never computes related stories, body media,
+        renditions or structured data (docs/performance.md).
+        """
         context = super().get_context(request, *args, **kwargs)
+        share_url = self.get_full_url(request)
+        context.update(share_url=share_url, parts=SimpleLazyObject(lambda: self.story_parts(request, share_url)))
+        return context
+
+    def story_parts(self, request, share_url):
+        """Everything the story's fragments show, in fixed queries: relations, body media, renditions, rails."""
+        models.prefetch_related_objects([self], "hero_image", "editor")
+        if not getattr(request, "is_preview", False):  # a preview shows the draft's own authors, tags, corrections
+            models.prefetch_related_objects(
+                [self],
+                models.Prefetch("authors", queryset=ArticleAuthor.objects.select_related("person")),
+                models.Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag")),
+                "corrections",
+            )
         featured_videos = list(Video.objects.featured()[:FEATURED_VIDEOS])
         body_photos, body_videos = self.body_media()
         models.prefetch_related_objects(body_videos, "poster")
@@ -251,20 +266,18 @@ class ArticlePage(Page):
                 *(story.hero_image for story in related["related_stories"]),
             ]
         )
-        site_settings, share_url = SiteSettings.for_request(request), self.get_full_url(request)
+        site_settings = SiteSettings.for_request(request)
         updated_at = self.updated_at
-        context.update(related)
-        context.update(structured_data(request, self, site_settings, share_url, updated_at))
-        context.update(
-            dateline=self.dateline(site_settings.outlet_name),
-            dateline_index=self.first_paragraph_index(),
-            share_url=share_url,
-            read_more_url="" if self.source_linked_in_body() else self.source_url,
-            updated_at=updated_at,
-            latest_correction=max(self.corrections.all(), key=lambda note: note.noted_at, default=None),
-            featured_videos=featured_videos,
-        )
-        return context
+        return {
+            **related,
+            **structured_data(request, self, site_settings, share_url, updated_at),
+            "dateline": self.dateline(site_settings.outlet_name),
+            "dateline_index": self.first_paragraph_index(),
+            "read_more_url": "" if self.source_linked_in_body() else self.source_url,
+            "updated_at": updated_at,
+            "latest_correction": max(self.corrections.all(), key=lambda note: note.noted_at, default=None),
+            "featured_videos": featured_videos,
+        }
 
     def related_context(self):
         """Berita Terkait, and the suggested "Baca Juga" with its place when the editor picked none: two queries."""
@@ -314,7 +327,7 @@ class ArticlePage(Page):
     def updated_at(self):
         """The later of the last publication and the newest correction note, if a minute or more after the first.
 
-        Reads corrections through `corrections.all()`, which for_article_page() prefetches: no query then.
+        Reads corrections through `corrections.all()`, which story_parts() prefetches: no query then.
         """
         first = self.first_published_at
         times = [self.last_published_at, *(correction.noted_at for correction in self.corrections.all())]

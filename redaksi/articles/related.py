@@ -21,7 +21,7 @@ def related_stories(story, limit=RELATED_STORIES, exclude=()):
     """Up to `limit` published stories: most shared tags first, newest first among equals, then the section's newest.
 
     Never `story` itself nor the ids in `exclude`. Reads the story's tags from `tagged_items`, which
-    for_article_page() prefetches. The stories come with section and hero image, renditions not included.
+    story_parts() prefetches. The stories come with section and hero image, renditions not included.
     """
     excluded = {story.pk, *exclude}
     tag_ids = [tagged.tag_id for tagged in story.tagged_items.all()]

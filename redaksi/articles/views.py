@@ -19,7 +19,7 @@ def article(request, article_id, slug=""):
     A story that is not live answers 410 when an editor withdrew it with a public note, 404 otherwise.
     Wagtail's serve hooks run as on any page, so a privacy setting (password, login) is honoured.
     """
-    story = ArticlePage.objects.reachable().for_article_page().filter(pk=article_id).first()
+    story = next(iter(ArticlePage.objects.reachable().for_article_page().filter(pk=article_id)), None)
     if story is None:
         return withdrawn_story_response(request, article_id)
     return serve_with_hooks(story, request)

@@ -11,6 +11,7 @@ import time
 from django.core.cache import cache
 
 EDITION_KEY = "core:edition"
+FRAGMENT_SECONDS = 24 * 60 * 60  # an edition seldom lasts this long; the limit only bounds memory
 
 
 def current_edition():
@@ -29,3 +30,17 @@ def new_edition():
     except ValueError:  # no edition yet, or the cache lost it
         current_edition()
         return cache.incr(EDITION_KEY)
+
+
+def cached_for_edition(name, compute, *vary_on):
+    """`compute()`, kept in the cache until the next edition; `vary_on` adds what else the value depends on.
+
+    For plain data (tuples, strings), never model instances: what the cache keeps must not go stale with
+    the database rows it came from, and must unpickle cheaply on every request.
+    """
+    key = ":".join(["edition", str(current_edition()), name, *map(str, vary_on)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FRAGMENT_SECONDS)
+    return value

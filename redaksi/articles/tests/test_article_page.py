@@ -152,9 +152,10 @@ def test_updated_time_shows_when_republished_later(client, seed_story):
 
 def test_corrections_notice_only_when_present(client, seed_story):
     assert render(client, seed_story).select_one(".corrections") is None
-    Correction.objects.create(
-        article=seed_story, kind=Correction.Kind.CORRECTION, noted_at=SEED_PUBLISHED, text="Nama hotel diperbaiki."
+    seed_story.corrections.add(
+        Correction(kind=Correction.Kind.CORRECTION, noted_at=SEED_PUBLISHED, text="Nama hotel diperbaiki.")
     )
+    seed_story.save_revision().publish()  # as the editor does: the note goes live with a publication
     notice = render(client, seed_story).select_one("article .corrections")
     assert "Ralat" in text_of(notice) and "Nama hotel diperbaiki." in text_of(notice)
 

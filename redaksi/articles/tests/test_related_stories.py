@@ -21,8 +21,8 @@ def published(days_ago):
 
 
 def loaded(story):
-    """The story as the article page loads it (tags prefetched)."""
-    return ArticlePage.objects.for_article_page().get(pk=story.pk)
+    """The story as the article page's fragments load it (tags prefetched)."""
+    return ArticlePage.objects.prefetch_related("tagged_items").get(pk=story.pk)
 
 
 def titles(stories):

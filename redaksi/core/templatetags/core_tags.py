@@ -1,12 +1,15 @@
 import json
 import re
+from typing import NamedTuple
 
 from django import template
 from django.utils import dateformat
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
 
+from redaksi.core.edition import cached_for_edition
 from redaksi.core.models import MenuItem, SiteSettings
 from redaksi.core.wib import WIB
 
@@ -57,26 +60,46 @@ def lead_with(html, dateline):
     return mark_safe(html[: opening.end()] + lead + html[opening.end() :])  # both parts are escaped already
 
 
+class Link(NamedTuple):
+    label: str
+    url: str
+    page_id: int | None = None
+
+
 @register.inclusion_tag("components/_main_menu.html", takes_context=True)
 def main_menu(context):
-    """The main menu from the site settings, in one query; marks the item for the current page or section."""
+    """The main menu from the site settings, kept until the next edition; marks the current page or section."""
     request = context["request"]
     page = context.get("page")
     current = {getattr(page, "pk", None), getattr(page, "section_id", None)} - {None}
+    site = Site.find_for_request(request)
+    links = cached_for_edition("main-menu", lambda: menu_links(request), getattr(site, "pk", None), get_language())
+    return {"request": request, "items": [(link, link.page_id in current) for link in links]}
+
+
+def menu_links(request):
     items = MenuItem.objects.filter(settings=SiteSettings.for_request(request)).select_related("link_page")
-    return {"request": request, "items": [(item, item.link_page_id in current) for item in items]}
+    return [
+        Link(item.label, item.link_page.get_url(request) if item.link_page_id else item.link_url, item.link_page_id)
+        for item in items
+    ]
 
 
 @register.inclusion_tag("components/_footer_links.html", takes_context=True)
 def footer_links(context):
-    """The live static pages (Tentang Kami, Redaksi, Pedoman Media Siber, Kontak) in tree order, in one query.
+    """The live static pages (Tentang Kami, Redaksi, Pedoman Media Siber, Kontak) in tree order, kept per edition.
 
     Static pages and the masthead may only sit under the one home page, so no site filter is needed.
     """
+    request = context["request"]
+    return {"links": cached_for_edition("footer-links", lambda: static_page_links(request), get_language())}
+
+
+def static_page_links(request):
     pages = Page.objects.live().filter(
         content_type__app_label="pages", content_type__model__in=("standardpage", "mastheadpage")
     )
-    return {"request": context["request"], "pages": pages.order_by("path")}
+    return [Link(page.title, page.get_url(request), page.pk) for page in pages.order_by("path")]
 
 
 @register.simple_tag(takes_context=True)

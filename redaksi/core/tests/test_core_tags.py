@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
+from redaksi.core.edition import new_edition
 from redaksi.core.models import MenuItem, SiteSettings
 from redaksi.core.templatetags.core_tags import css_colour, lead_with, wib, wib_date
 from redaksi.sections.tests.factories import SectionPageFactory
@@ -86,3 +87,22 @@ def test_main_menu_is_one_query_and_marks_the_current_section(site, django_asser
     assert html.index(">News<") < html.index(">Sport<") < html.index(">Social Media<")
     assert f'<a href="{sport.url}" aria-current="page">Sport</a>' in html
     assert '<a href="#sosial-media">Social Media</a>' in html
+
+
+@pytest.mark.django_db
+def test_main_menu_is_kept_until_the_next_edition(site, django_assert_num_queries):
+    news = SectionPageFactory(title="News")
+    settings = SiteSettings.objects.create(site=site, outlet_name="Warta Ekonomi")
+    item = MenuItem.objects.create(settings=settings, label="News", link_page=news, sort_order=0)
+    template = Template("{% load core_tags %}{% main_menu %}")
+
+    def render():
+        return template.render(Context({"request": RequestFactory().get("/"), "page": news}))
+
+    assert ">News<" in render()
+    item.label = "Berita"
+    item.save()
+    with django_assert_num_queries(1):  # the site only: the links come from the cache
+        assert ">News<" in render()
+    new_edition()  # what saving the site settings does (core signals purge the edge and start an edition)
+    assert '<a href="/news/" aria-current="page">Berita</a>' in render()

@@ -1,0 +1,10 @@
+"""Template context every page shares."""
+
+from django.utils.functional import SimpleLazyObject
+
+from .edition import FRAGMENT_SECONDS, current_edition
+
+
+def edition(request):
+    """The site's edition for fragment cache keys, read from the cache only when a template uses it."""
+    return {"edition": SimpleLazyObject(current_edition), "fragment_seconds": FRAGMENT_SECONDS}
