@@ -1,4 +1,5 @@
-"""Edge purges for what is not a story: the front page's order, other pages, the menu and site settings."""
+"""Edge purges for what is not a story: the front page's order, other pages, the menu and site settings, and
+the people, tags, photos and videos that pages show."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -7,7 +8,9 @@ from wagtail.signals import page_published, page_unpublished
 from redaksi.articles import purge
 from redaksi.articles.models import ArticlePage
 from redaksi.core.models import MenuItem, SiteSettings
-from redaksi.sections.models import ArchiveMonthPage
+from redaksi.media.models import Photo, Video
+from redaksi.people.models import Person
+from redaksi.sections.models import ArchiveMonthPage, Tag
 
 from .models import HomePage
 
@@ -34,4 +37,23 @@ def purge_site_for_page(sender, instance, **kwargs):
 @receiver(post_delete, sender=MenuItem)
 def purge_site_for_settings(sender, **kwargs):
     """The outlet's name, menu or social links changed: every page shows them."""
+    purge.purge_everything()
+
+
+@receiver(post_save, sender=Person)
+@receiver(post_save, sender=Tag)
+@receiver(post_save, sender=Photo)
+def purge_site_for_edited_name_or_picture(sender, created, **kwargs):
+    """A byline, tag or photo caption, credit or crop changed: every page may show it. New ones show nowhere yet."""
+    if not created:
+        purge.purge_everything()
+
+
+@receiver(post_delete, sender=Person)
+@receiver(post_delete, sender=Tag)
+@receiver(post_delete, sender=Photo)
+@receiver(post_save, sender=Video)
+@receiver(post_delete, sender=Video)
+def purge_site_for_shared_content(sender, **kwargs):
+    """A person, tag or photo went, or a video changed ("Video Pilihan" is on every story and the front page)."""
     purge.purge_everything()

@@ -6,6 +6,9 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from redaksi.articles.models import ArticlePage
 from redaksi.core.edition import current_edition
 from redaksi.core.models import SiteSettings
+from redaksi.media.tests.factories import PhotoFactory, VideoFactory
+from redaksi.people.tests.factories import PersonFactory
+from redaksi.sections.tests.factories import TagFactory
 
 from .factories import ArticlePageFactory
 
@@ -34,3 +37,31 @@ def test_a_site_settings_change_starts_a_new_edition(outlet, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         SiteSettings.objects.filter(pk=outlet.pk).get().save()
     assert current_edition() > before
+
+
+@pytest.mark.parametrize("make", [PersonFactory, TagFactory, PhotoFactory], ids=["person", "tag", "photo"])
+def test_editing_a_person_tag_or_photo_starts_a_new_edition_creating_one_does_not(
+    make, django_capture_on_commit_callbacks
+):
+    before = current_edition()
+    with django_capture_on_commit_callbacks(execute=True):
+        thing = make()
+    assert current_edition() == before  # nothing shows a new one yet
+    with django_capture_on_commit_callbacks(execute=True):
+        thing.save()
+    assert current_edition() > before
+    edited = current_edition()
+    with django_capture_on_commit_callbacks(execute=True):
+        thing.delete()
+    assert current_edition() > edited
+
+
+def test_a_new_or_changed_video_starts_a_new_edition(django_capture_on_commit_callbacks):
+    before = current_edition()
+    with django_capture_on_commit_callbacks(execute=True):
+        video = VideoFactory(is_featured=True)
+    created = current_edition()
+    assert created > before
+    with django_capture_on_commit_callbacks(execute=True):
+        video.delete()
+    assert current_edition() > created
