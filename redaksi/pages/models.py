@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -45,9 +46,12 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        """The front page: headline, picks, latest stream, section rails in menu order and Video Pilihan."""
+        """The front page: headline, picks, latest stream, section rails in menu order and Video Pilihan.
+
+        Built only when the page's cached fragments miss (a new edition, a preview): `front` is lazy.
+        """
         context = super().get_context(request, *args, **kwargs)
-        context["front"] = build_front(self, SiteSettings.for_request(request))
+        context["front"] = SimpleLazyObject(lambda: build_front(self, SiteSettings.for_request(request)))
         return context
 
 
