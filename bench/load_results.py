@@ -128,7 +128,7 @@ def render(result):
         f"{where['date']}, commit {where['commit']}, {where['cpus']} CPUs ({where['cpu_model']}), load average at "
         f"start {' / '.join(map(str, where['load_average']))}; wrk -t{wrk['wrk_threads']} -c{wrk['wrk_conns']} "
         f"-d{wrk['wrk_duration']}, {wrk['anchors_reps']} interleaved rounds, medians; WordPress theme "
-        f"{result['wordpress_theme']}.",
+        f"{result['wordpress_theme']}.{busy_warning(where['load_average'], where['cpus'])}",
         "",
         *comparison_table(result["comparisons"]),
     ]
@@ -136,6 +136,16 @@ def render(result):
         lines += ["", f"Targets, {label} run (raw wrk output: `{run['folder']}`):", "", *target_table(run["targets"])]
     lines += ["", *publish_table(result.get("publish_to_visible", {}))]
     return "\n".join(lines)
+
+
+def busy_warning(load_average, cpus):
+    """A sentence when other work already kept the cores busy at the start (load average ≥ half the cores)."""
+    if load_average[0] < cpus / 2:
+        return ""
+    return (
+        f" **The machine was busy when this run started (load average {load_average[0]} on {cpus} CPUs): "
+        "every figure here shares the cores with that work; rerun on a quiet machine.**"
+    )
 
 
 def comparison_table(rows):

@@ -16,7 +16,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.load_results import ratio_text  # noqa: E402
+from bench.load_results import busy_warning, ratio_text  # noqa: E402
 from bench.machine import machine  # noqa: E402
 
 RESULTS = BASE_DIR / "bench" / "results"
@@ -220,7 +220,8 @@ def render(report):
             f"{name} {facts['date']} (commit {facts['commit']}{load_text(facts)})" if facts else f"{name} missing"
             for name, facts in report["sources"].items()
         )
-        + ".",
+        + "."
+        + busy_sources(report),
         "",
         f"Goals met: {met.count(True)} of {len(met)}"
         + (f" ({met.count(None)} not judged: the page was not cached before publishing)" if None in met else "")
@@ -242,6 +243,17 @@ def render(report):
 def load_text(facts):
     load = facts.get("load_average")
     return f", load average at start {' / '.join(map(str, load))}" if load else ""
+
+
+def busy_sources(report):
+    """Sentence naming the benchmarks that started on a busy machine (load average ≥ half the cores)."""
+    cpus = report["machine"]["cpus"]
+    busy = [
+        name
+        for name, facts in report["sources"].items()
+        if facts and busy_warning(facts.get("load_average") or [0], cpus)
+    ]
+    return f" **Started on a busy machine, rerun when quiet: {', '.join(busy)}.**" if busy else ""
 
 
 def main(argv=None):

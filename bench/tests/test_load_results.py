@@ -143,3 +143,8 @@ def test_the_gzip_run_adds_its_own_edge_ratio():
         "goal": 0.5,
         "passed": True,
     }
+
+
+def test_a_busy_start_is_flagged():
+    assert load_results.busy_warning([0.4, 1.0, 2.0], 2) == ""
+    assert "load average 9.1 on 2 CPUs" in load_results.busy_warning([9.1, 8.0, 7.0], 2)

@@ -137,5 +137,14 @@ def test_render_tallies_goals_and_names_each_source(tmp_path):
     assert "Goals met: 2 of 4." in text
     assert "http-load 2026-11-28T15:00:00+00:00 (commit abc1234, load average at start 0.5 / 0.4 / 0.3)" in text
     assert "search-relevance missing" in text
+    assert "busy machine" not in text
     assert "| http load | article uncached ÷ WordPress classic | 600 req/s" in text
     assert json.loads((tmp_path / "performance.json").read_text())["rows"][0]["ratio"] == 4.0
+
+
+def test_sources_started_on_a_busy_machine_are_named():
+    facts = {"http-load": {"load_average": [7.5, 6, 5]}, "reader-pages": {"load_average": [0.2, 0, 0]}}
+
+    text = report.busy_sources({"machine": {"cpus": 2}, "sources": {**facts, "archive-scale": None}})
+
+    assert text == " **Started on a busy machine, rerun when quiet: http-load.**"
