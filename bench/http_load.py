@@ -77,9 +77,9 @@ def kit_running():
 def anchors(theme):
     """The kit's servers set up with `theme` on both WordPress sites; stopped at the end unless they ran before."""
     was_running = kit_running()
-    with open(WORK_DIR / "anchors-setup.log", "w") as setup_log:
-        run(["bash", KIT / "anchors-setup.sh"], env={**os.environ, "ANCHORS_THEME": theme}, stdout=setup_log)
     try:
+        with open(WORK_DIR / f"anchors-setup-{theme}.log", "w") as setup_log:
+            run(["bash", KIT / "anchors-setup.sh"], env={**os.environ, "ANCHORS_THEME": theme}, stdout=setup_log)
         yield (Path(os.environ.get("ANCHORS_STATE", "/var/lib/wp-anchors")) / "article-path").read_text().strip()
     finally:
         if not was_running:
