@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
 
-.PHONY: demo test test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-report bench-http bench-pages bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr clean
+.PHONY: demo test test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-report bench-http bench-pages bench-profile bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr clean
 
 $(VENV)/.runtime: requirements/lock.txt
 	tools/system-deps.sh demo
@@ -63,12 +63,12 @@ lock: $(VENV)/.runtime
 	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe test.in -o test-lock.txt
 	sed -i '/^--extra-index-url\|^--find-links/d' requirements/lock.txt requirements/test-lock.txt
 
-# Archive-scale evidence for docs/architecture.md: 10k vs 1M corpus stories (~40 min of CPU, run niced).
+# Archive-scale evidence for docs/architecture.md: 10k vs 1M corpus stories (10-30 min on this VM, run niced).
 BENCH_SCALE := $(PY) bench/archive_scale.py --baseline 10000 --target 1000000 --repeat 5
 
 # Every benchmark of docs/performance.md, then one table of them: bench/results/performance.{md,json} (~1 h 45).
 # bench-search (an hour more) and bench-wxr stay separate targets.
-bench: bench-http bench-pages bench-scale-postgres bench-search-relevance
+bench: bench-http bench-pages bench-profile bench-scale-postgres bench-search-relevance
 	$(MAKE) bench-report
 
 bench-report: $(VENV)/.runtime
@@ -85,6 +85,10 @@ bench-pages: $(VENV)/.runtime
 	tools/system-deps.sh test
 	nice -n 10 $(PY) bench/reader_pages.py --requests 100
 	nice -n 10 tools/with-postgres.sh $(PY) bench/reader_pages.py --requests 100
+
+# The article and front pages' CPU per request, whole render vs fragments cached in an edition, and what dominates.
+bench-profile: $(VENV)/.runtime
+	$(PY) bench/article_profile.py --requests 200
 
 # SQLite leaves bench/results/archive-scale.* (the PostgreSQL record) alone: its tables go to var/bench/sqlite/.
 bench-scale: $(VENV)/.runtime
