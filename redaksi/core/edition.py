@@ -38,9 +38,14 @@ def cached_for_edition(name, compute, *vary_on):
     For plain data (tuples, strings), never model instances: what the cache keeps must not go stale with
     the database rows it came from, and must unpickle cheaply on every request.
     """
-    key = ":".join(["edition", str(current_edition()), name, *map(str, vary_on)])
+    key = edition_key(name, *vary_on)
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, FRAGMENT_SECONDS)
     return value
+
+
+def edition_key(name, *vary_on):
+    """The cache key of `name` (for the values `vary_on`) in the current edition."""
+    return ":".join(["edition", str(current_edition()), name, *map(str, vary_on)])

@@ -3,6 +3,7 @@ the people, tags, photos and videos that pages show."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished
 
 from redaksi.articles import purge
@@ -31,12 +32,14 @@ def purge_site_for_page(sender, instance, **kwargs):
         purge.purge_everything()
 
 
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_delete, sender=SiteSettings)
 @receiver(post_save, sender=MenuItem)
 @receiver(post_delete, sender=MenuItem)
 def purge_site_for_settings(sender, **kwargs):
-    """The outlet's name, menu or social links changed: every page shows them."""
+    """The outlet's name, menu, social links or site (host, root page) changed: every page shows them."""
     purge.purge_everything()
 
 

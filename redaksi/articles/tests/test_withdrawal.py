@@ -151,6 +151,6 @@ def test_the_410_page_takes_fixed_queries(client, story, desk_editor, django_ass
     withdrawn(story, desk_editor)
     url = f"/read{story.pk}/{story.slug}"
     client.get(url)  # warm: the site root paths are cached
-    # story (live: none), the withdrawn row; site, settings for the site design (menu and footer from the cache)
-    with django_assert_num_queries(4):
+    # story (live: none), the withdrawn row, settings for the site design (site, menu and footer from the cache)
+    with django_assert_num_queries(3):
         assert client.get(url).status_code == 410
