@@ -47,7 +47,7 @@ class Policy:
 
 
 STORY = Policy(browser=60, edge=600, stale_while_revalidate=60)  # purged on change; rails refresh at 10 min
-LISTING = Policy(browser=30, edge=60, stale_while_revalidate=30)  # home, sections, Indeks: Terpopuler moves
+LISTING = Policy(browser=30, edge=300, stale_while_revalidate=60)  # purged on publish; Terpopuler ranks every 5 min
 FEED = Policy(browser=300, edge=900, stale_while_revalidate=120)  # feeds, sitemaps, robots.txt: purged on publish
 NOT_FOUND = Policy(browser=60, edge=60, stale_while_revalidate=0, stale_if_error=0)  # 404/410 of bots and typos
 
