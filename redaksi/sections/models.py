@@ -2,6 +2,7 @@ from django.db import models
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
@@ -48,17 +49,21 @@ class SectionPage(Page):
         """One keyset page of the section's published stories, newest first; a junk cursor raises Http404.
 
         Pages by the story it continues from, so page 5,000 costs what page 1 does; the renditions of the
-        visible page's pictures come in one query after the page.
+        visible page's pictures come in one query after the page. Within an edition the listing comes from
+        the template's cached fragment (one per query string) and none of this runs.
         """
         from redaksi.articles.models import STORIES_PER_PAGE
         from redaksi.articles.pagination import paginate_stories
         from redaksi.media.models import prefetch_photo_renditions
 
+        def story_page():
+            listing = self.articles.published().defer_streamfields().select_related("section", "hero_image")
+            pager = paginate_stories(listing, request.GET, STORIES_PER_PAGE)
+            prefetch_photo_renditions([story.hero_image for story in pager.stories])
+            return pager
+
         context = super().get_context(request, *args, **kwargs)
-        listing = self.articles.published().defer_streamfields().select_related("section", "hero_image")
-        pager = paginate_stories(listing, request.GET, STORIES_PER_PAGE)
-        prefetch_photo_renditions([story.hero_image for story in pager.stories])
-        context.update(pager=pager, stories=pager.stories)
+        context["pager"] = SimpleLazyObject(story_page)  # built only when the page's cached fragment misses
         return context
 
     def archive_month(self, when):
