@@ -3,9 +3,8 @@
 Every counted read is a HINCRBY of the field "<story id>:<hour as Unix time>" in one hash. A flush RENAMEs
 that hash to a key of its own (atomic: a read lands either before the rename, in this flush, or after it, in
 the next), writes the counts to the database in one transaction, and deletes its key; on a database error it
-adds the counts back to the waiting hash. The client is redis-py with one connection pool per process:
-Django's RedisCache offers no public handle on its client, and the counters must not depend on the cache's
-options (serializer, replicas).
+adds the counts back to the waiting hash. The client is redis-py with one connection pool per process: the
+counters must not depend on the cache backend or its options (serializer, compression, replicas).
 """
 
 import functools

@@ -62,7 +62,7 @@ def test_names_every_missing_variable_at_once():
 
 def test_cache_is_the_redis_server_named_in_redis_url():
     report = loaded(ENV)
-    assert report["caches"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert report["caches"]["BACKEND"] == "django_redis.cache.RedisCache"
     assert report["caches"]["LOCATION"] == "redis://127.0.0.1:6380/0"
 
 

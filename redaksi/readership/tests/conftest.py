@@ -32,7 +32,5 @@ def redis(redis_url, settings, count_in_the_database):
 @pytest.fixture
 def redis_cache(redis, settings):
     """Django's cache in the same Redis, as in production: the read dedupe is shared by every app server."""
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": settings.REDIS_URL}
-    }
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": settings.REDIS_URL}}
     return redis
