@@ -13,10 +13,11 @@ from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PreviewableMixin
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, PreviewableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from redaksi.core.edition import cached_for_edition
 from redaksi.core.models import SiteSettings
 from redaksi.core.querysets import FewPagesQuerySet
 from redaksi.media.models import Video, prefetch_photo_renditions
@@ -225,6 +226,18 @@ class ArticlePage(Page):
             return parts
         site_id, root_url, _tree_path = parts
         return site_id, root_url, article_path(self.pk, self.slug)
+
+    def get_view_restrictions(self):
+        """Wagtail's privacy question, answered from the cache within an edition when nothing restricts the story.
+
+        Every privacy change starts a new edition once it commits (articles/signals.py), so a cached "nothing"
+        never outlives a new restriction; a restricted story always asks the database. Saves the two queries
+        (ancestors, restrictions) most story requests would make.
+        """
+        unrestricted = cached_for_edition(
+            "story-unrestricted", lambda: not super(ArticlePage, self).get_view_restrictions().exists(), self.path
+        )
+        return PageViewRestriction.objects.none() if unrestricted else super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
         canonical = self.get_url(request)

@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
 
 from redaksi.articles.models import ArticlePage
 from redaksi.core.edition import new_edition
@@ -43,3 +44,14 @@ def test_each_language_has_its_own_fragments(client, seed_story):
     english = page(client, "/en" + seed_story.url)
     assert indonesian.select_one("article .share h2").get_text() == "Bagikan Artikel:"
     assert english.select_one("article .share h2").get_text() == "Share this article:"
+
+
+def test_a_new_privacy_setting_is_honoured_at_once(client, seed_story, django_capture_on_commit_callbacks):
+    """The story's "no privacy setting" answer is cached; setting a password starts a new edition."""
+    assert page(client, seed_story.url).h1.get_text() == seed_story.title
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=seed_story, restriction_type=PageViewRestriction.PASSWORD, password="rahasia"
+        )
+    locked = client.get(seed_story.url).content.decode()
+    assert 'name="password"' in locked and seed_story.title not in locked

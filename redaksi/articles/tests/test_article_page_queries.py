@@ -23,8 +23,8 @@ ARTICLE_PAGE_QUERIES = 20
 # authors, tags, corrections, featured videos, Berita Terkait (tags, section), renditions, site settings, menu,
 # footer links.
 PLAIN_STORY_QUERIES = 14
-# Within an edition: story, privacy (ancestors, restrictions), site settings; the site and the rest are cached.
-CACHED_STORY_QUERIES = 4
+# Within an edition: story, site settings; the site, "no privacy setting" and the fragments are cached.
+CACHED_STORY_QUERIES = 2
 
 
 def story_with(news, count, media=1):
