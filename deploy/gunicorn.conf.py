@@ -19,8 +19,8 @@ preload_app = True
 
 # Recycle each worker after about a thousand requests (a slow leak never grows far); the jitter keeps
 # the workers from restarting all at once.
-max_requests = 1000
-max_requests_jitter = 100
+max_requests = 20000  # a leak guard: each restart costs a cold worker (templates, DB connection)
+max_requests_jitter = 2000
 
 timeout = 30  # a worker silent for longer is killed and replaced
 graceful_timeout = 20  # on restart or stop, requests in flight get this long to finish
