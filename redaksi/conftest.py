@@ -165,3 +165,13 @@ def axe(pytestconfig):
         return [describe_violation(v) for v in results["violations"] if v["impact"] in AXE_BLOCKING]
 
     return run
+
+
+@pytest.fixture
+def edge(live_server, settings):
+    """A real Varnish with the project's VCL in front of the live server; Wagtail's frontend cache purges it."""
+    from redaksi.core.tests.edge import edge_cache
+
+    with edge_cache(live_server.url) as edge:
+        settings.WAGTAILFRONTENDCACHE = edge.frontend_cache
+        yield edge

@@ -23,13 +23,6 @@ HEADLINE = "Bank sentral menahan suku bunga"
 
 
 @pytest.fixture
-def edge(live_server, settings):
-    with edge_cache(live_server.url) as edge:
-        settings.WAGTAILFRONTENDCACHE = edge.frontend_cache
-        yield edge
-
-
-@pytest.fixture
 def newsroom(home, outlet, news):
     """Indeks, a second desk with a story of its own, and a news story already live."""
     home.add_child(instance=ArticleIndexPage(title="Indeks", slug="indeks"))

@@ -10,17 +10,10 @@ from wagtail.models import PageViewRestriction
 
 from redaksi.articles.tests.factories import ArticlePageFactory
 from redaksi.core import cache
-from redaksi.core.tests.edge import VCL_DIR, edge_cache
+from redaksi.core.tests.edge import VCL_DIR
 from redaksi.sections.models import SectionPage
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def edge(live_server, settings):
-    with edge_cache(live_server.url) as edge:
-        settings.WAGTAILFRONTENDCACHE = edge.frontend_cache
-        yield edge
 
 
 @pytest.fixture
