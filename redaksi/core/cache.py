@@ -47,9 +47,13 @@ class Policy:
 
 
 STORY = Policy(browser=60, edge=600, stale_while_revalidate=60)  # purged on change; rails refresh at 10 min
-LISTING = Policy(browser=30, edge=300, stale_while_revalidate=60)  # purged on publish; Terpopuler ranks every 5 min
+LISTING = Policy(
+    browser=0, edge=300, stale_while_revalidate=60
+)  # browsers ask the edge each time: new stories show at once
 FEED = Policy(browser=300, edge=900, stale_while_revalidate=120)  # feeds, sitemaps, robots.txt: purged on publish
-NOT_FOUND = Policy(browser=60, edge=60, stale_while_revalidate=0, stale_if_error=0)  # 404/410 of bots and typos
+NOT_FOUND = Policy(
+    browser=0, edge=60, stale_while_revalidate=0, stale_if_error=0
+)  # 404/410: purged when a story goes live
 
 
 def policy_for(request, response):

@@ -111,3 +111,10 @@ def test_the_read_pixel_and_the_admin_stay_out_of_the_cache(client, story):
 def test_a_post_is_never_public(client, story):
     response = client.post(story.url)
     assert "public" not in response["Cache-Control"] and "X-Purge-Key" not in response
+
+
+def test_browsers_keep_no_listing_or_not_found_page_which_the_edge_alone_can_refresh():
+    """A reader going back to a section must see a story published meanwhile; a story's address opened before it
+    went live must not stay a 404 in the browser (the newsroom browser test walks exactly this path)."""
+    assert LISTING.header().startswith("public, max-age=0, ") and NOT_FOUND.header().startswith("public, max-age=0, ")
+    assert LISTING.edge > 0 and NOT_FOUND.edge > 0
