@@ -4,13 +4,14 @@
 """
 
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 from contextlib import contextmanager
 
 import redis
+
+from redaksi.core.tests.edge import free_port
 
 START_TIMEOUT = 10  # seconds
 ATTEMPTS = 3  # a free port found may be taken by someone else before the server binds it
@@ -52,12 +53,6 @@ def running_redis():
             yield url
         finally:
             stop(server)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_ready(server, url):
