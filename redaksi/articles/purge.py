@@ -54,13 +54,19 @@ def distribution_paths(story, sections):
     return paths
 
 
-def story_paths(story, other_sections=()):
-    """Every purge key a change to `story` touches; `other_sections` adds the desks it just left."""
-    sections = list(dict.fromkeys([story.section, *other_sections]))
+def in_every_language(paths_for):
+    """The paths `paths_for()` gives with each of the site's languages active, in order."""
     paths = []
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            paths += reader_paths(story, sections)
+            paths += paths_for()
+    return paths
+
+
+def story_paths(story, other_sections=()):
+    """Every purge key a change to `story` touches; `other_sections` adds the desks it just left."""
+    sections = list(dict.fromkeys([story.section, *other_sections]))
+    paths = in_every_language(lambda: reader_paths(story, sections))
     with translation.override(settings.LANGUAGE_CODE):
         paths += distribution_paths(story, sections)
     return sorted(set(paths))
@@ -68,11 +74,7 @@ def story_paths(story, other_sections=()):
 
 def home_paths(home):
     """The front page in every language."""
-    paths = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            paths.append(page_path(home))
-    return paths
+    return in_every_language(lambda: [page_path(home)])
 
 
 def edge_configured():
