@@ -46,14 +46,15 @@ class Policy:
         )
 
 
-STORY = Policy(browser=60, edge=600, stale_while_revalidate=60)  # purged on change; rails refresh at 10 min
-LISTING = Policy(
-    browser=0, edge=300, stale_while_revalidate=60
-)  # browsers ask the edge each time: new stories show at once
-FEED = Policy(browser=300, edge=900, stale_while_revalidate=120)  # feeds, sitemaps, robots.txt: purged on publish
-NOT_FOUND = Policy(
-    browser=0, edge=60, stale_while_revalidate=0, stale_if_error=0
-)  # 404/410: purged when a story goes live
+# Stories: purged on change; other stories' rails refresh at 10 min.
+STORY = Policy(browser=60, edge=600, stale_while_revalidate=60)
+# Home, sections, Indeks, tags, people: purged on publish; browsers ask the edge each time, so a reader going
+# back to a listing sees a story published meanwhile.
+LISTING = Policy(browser=0, edge=300, stale_while_revalidate=60)
+# Feeds, sitemaps, robots.txt: purged on publish.
+FEED = Policy(browser=300, edge=900, stale_while_revalidate=120)
+# 404/410: purged when a story goes live; never kept by browsers, so an address opened too early recovers.
+NOT_FOUND = Policy(browser=0, edge=60, stale_while_revalidate=0, stale_if_error=0)
 
 
 def policy_for(request, response):
