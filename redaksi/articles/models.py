@@ -148,7 +148,7 @@ class ArticlePage(Page):
         editable=False,
         help_text=_("Behind a privacy setting (password or login): served at its address, left out of every list."),
     )
-    exclude_fields_in_copy = ["withdrawal", "withdrawal_note", "withdrawn_at"]
+    exclude_fields_in_copy = ["guid", "withdrawal", "withdrawal_note", "withdrawn_at"]  # guid: a copy is no import
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
