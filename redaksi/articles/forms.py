@@ -7,21 +7,31 @@ from wagtail.admin.utils import get_user_display_name
 
 from redaksi.core.templatetags.core_tags import wib
 
+# The submit button on a refused form that replaces the newer version; its value is that version's id.
+REPLACE_NEWER = "replace_newer_revision"
+
 STALE_SAVE = _(
     "%(user)s saved a newer version of this story on %(time)s, after you opened it. "
     "Nothing was saved or overwritten, and your changes are still in this form. "
-    "Open the story in a new tab to see that version (History compares them), "
-    "then save again here to replace it with yours."
+    "Compare that version in a new tab, then choose “Replace it with my version” here "
+    "if yours should win, or copy your changes into the newer version."
 )
 
 
 class ArticlePageForm(WagtailAdminPageForm):
-    """The story form: refuses a save based on a version someone else has since replaced."""
+    """The story form: refuses a save based on a version someone else has since replaced.
+
+    Only a click on the refusal's own "replace" button, naming the newer version the editor was
+    told about, overwrites it; a plain save, a publish or an autosave of the stale form never does.
+    """
+
+    refused_newer_revision = None
 
     def clean(self):
         cleaned_data = super().clean()
         newer = self.newer_revision()
-        if newer:
+        if newer and self.data.get(REPLACE_NEWER) != str(newer.pk):
+            self.refused_newer_revision = newer
             user = get_user_display_name(newer.user) or _("The system")
             raise ValidationError(STALE_SAVE, code="stale", params={"user": user, "time": wib(newer.created_at)})
         return cleaned_data

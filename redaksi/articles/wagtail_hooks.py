@@ -12,9 +12,16 @@ from redaksi.core.templatetags.core_tags import wib
 from redaksi.sections.models import SectionPage
 
 from .corrections import CORRECTION_ACTION
+from .editor import StoryViewSet
 from .models import ArticlePage, Correction
 from .views import withdraw_story
 from .withdrawal import WITHDRAW_ACTION
+
+
+@hooks.register("register_admin_viewset")
+def register_story_viewset():
+    """The story editor that keeps a form refused as stale refused (editor.py)."""
+    return StoryViewSet("stories")
 
 
 @hooks.register("before_create_page")

@@ -54,19 +54,92 @@ def test_the_second_of_two_editors_is_refused_and_nothing_is_overwritten(story, 
     assert not any("Versi Budi" in body for body in bodies(story))
 
 
-def test_the_refused_editor_keeps_the_text_and_saving_again_replaces_the_newer_version(story, ani, budi):
+def refused_save(story, ani, budi, **budi_fields):
+    """Ani and Budi open the story, Ani saves, then Budi's save (or publish) is refused; return both browsers."""
     ani_browser, budi_browser = client_for(ani), client_for(budi)
     ani_loaded, budi_loaded = open_editor(ani_browser, story), open_editor(budi_browser, story)
-    ani_browser.post(edit_url(story), story_form(story, ani_loaded, text="Versi Ani"))
-    refused = budi_browser.post(edit_url(story), story_form(story, budi_loaded, text="Versi Budi"))
-    assert "Versi Budi" in refused.content.decode()
+    assert ani_browser.post(edit_url(story), story_form(story, ani_loaded, text="Versi Ani")).status_code == 302
+    refused = budi_browser.post(edit_url(story), story_form(story, budi_loaded, text="Versi Budi", **budi_fields))
+    assert refused.status_code == 200
+    return ani_browser, budi_browser, budi_loaded, refused
 
-    reloaded = loaded_fields(refused)
-    assert reloaded["loaded_revision_id"] == str(story.revisions.latest("created_at").pk)
-    assert budi_browser.post(edit_url(story), story_form(story, reloaded, text="Versi Budi")).status_code == 302
 
+def autosave(browser, story, form):
+    return browser.post(edit_url(story), form, headers={"Accept": "application/json"})
+
+
+def test_the_refused_form_stays_based_on_the_version_it_was_loaded_from(story, ani, budi):
+    _ani_browser, _budi_browser, budi_loaded, refused = refused_save(story, ani, budi)
+    page = refused.content.decode()
+
+    assert "Versi Budi" in page  # the refused editor keeps the text
+    assert loaded_fields(refused)["loaded_revision_created_at"] == budi_loaded["loaded_revision_created_at"]
+    assert 'data-controller="w-init w-unsaved "' in page  # no w-autosave on the refused page
+    ani_version = story.revisions.latest("created_at")
+    assert f'name="replace_newer_revision" value="{ani_version.pk}"' in page
+    assert "Ani menyimpan versi yang lebih baru saat Anda menyunting" in page
+
+
+def test_an_autosave_of_the_refused_form_saves_nothing(story, ani, budi):
+    _ani_browser, budi_browser, _budi_loaded, refused = refused_save(story, ani, budi)
+
+    response = autosave(budi_browser, story, story_form(story, loaded_fields(refused), text="Versi Budi"))
+
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "invalid_revision"
+    assert not any("Versi Budi" in body for body in bodies(story))
+
+
+@pytest.mark.parametrize("action", [{}, {"action-publish": "publish"}])
+def test_saving_or_publishing_the_refused_form_again_is_refused_again(story, ani, budi, action):
+    _ani_browser, budi_browser, _budi_loaded, refused = refused_save(story, ani, budi, **action)
+
+    again = budi_browser.post(edit_url(story), story_form(story, loaded_fields(refused), text="Versi Budi", **action))
+
+    assert again.status_code == 200
+    assert again.context["form"].non_field_errors().as_data()[0].code == "stale"
+    story.refresh_from_db()
+    assert "Versi Ani" in bodies(story)[-1]
+    assert "Versi Budi" not in str(story.body.raw_data)
+
+
+def test_the_replace_button_overwrites_the_newer_version_it_names(story, ani, budi):
+    _ani_browser, budi_browser, _budi_loaded, refused = refused_save(story, ani, budi)
+    ani_version = story.revisions.latest("created_at")
+
+    replace = {"replace_newer_revision": str(ani_version.pk)}
+    budi_form = story_form(story, loaded_fields(refused), text="Versi Budi", **replace)
+    response = budi_browser.post(edit_url(story), budi_form)
+
+    assert response.status_code == 302
     assert "Versi Budi" in bodies(story)[-1]
     assert any("Versi Ani" in body for body in bodies(story))  # still in History, to compare or restore
+
+
+def test_replacing_a_version_that_is_no_longer_the_newest_is_refused(story, ani, budi):
+    ani_browser, budi_browser, _budi_loaded, refused = refused_save(story, ani, budi)
+    ani_version = story.revisions.latest("created_at")
+    ani_browser.post(edit_url(story), story_form(story, open_editor(ani_browser, story), text="Versi Ani kedua"))
+
+    replace = {"replace_newer_revision": str(ani_version.pk)}
+    budi_form = story_form(story, loaded_fields(refused), text="Versi Budi", **replace)
+    response = budi_browser.post(edit_url(story), budi_form)
+
+    assert response.status_code == 200
+    assert "Versi Ani kedua" in bodies(story)[-1]
+    assert not any("Versi Budi" in body for body in bodies(story))
+
+
+def test_after_a_refusal_and_its_autosave_the_first_editors_publish_keeps_their_text(story, ani, budi):
+    ani_browser, budi_browser, _budi_loaded, refused = refused_save(story, ani, budi)
+    autosave(budi_browser, story, story_form(story, loaded_fields(refused), text="Versi Budi", title="Judul Budi"))
+
+    fix = story_form(story, open_editor(ani_browser, story), text="Versi Ani", dateline_city="Jenewa")
+    assert ani_browser.post(edit_url(story), {**fix, "action-publish": "publish"}).status_code == 302
+
+    story.refresh_from_db()
+    assert "Versi Ani" in str(story.body.raw_data)
+    assert (story.title, story.dateline_city) == ("Harga beras naik", "Jenewa")
 
 
 def test_a_stale_publish_is_refused_and_the_live_story_is_unchanged(story, ani, budi):

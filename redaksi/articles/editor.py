@@ -1,0 +1,50 @@
+"""The story editor: Wagtail's page editor, made to keep a form refused as stale refused.
+
+Wagtail renders every edit form as based on the newest revision. After the story form refused a save
+because someone else saved a newer version (forms.py), that would make the stale text look current:
+autosave would post it a second later and succeed, and so would the next click on Save or Publish.
+Here the refused form keeps the revision it was really loaded from, autosave is off on that page, and
+the refusal offers one explicit way to overwrite: the "replace" button naming the newer version.
+"""
+
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.viewsets.pages import PageViewSet
+
+from .models import ArticlePage
+
+
+class StoryEditView(EditView):
+    def refused_newer_revision(self):
+        """The newer revision that the posted form was refused for, or None."""
+        form = getattr(self, "form", None)
+        return getattr(form, "refused_newer_revision", None)
+
+    @property
+    def latest_revision_created_at(self):
+        """The loaded revision's time the form posts back: the posted one when the form was refused as stale."""
+        if self.refused_newer_revision():
+            loaded_at = self.form.loaded_revision_created_at()
+            return loaded_at and loaded_at.isoformat()
+        return super().latest_revision_created_at
+
+    def get_template_names(self):
+        if self.refused_newer_revision():
+            return ["articles/admin/edit_refused.html"]
+        return super().get_template_names()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        newer = self.refused_newer_revision()
+        if newer:
+            loaded_id = self.form.data.get("loaded_revision_id", "")
+            context |= {
+                "autosave_enabled": False,
+                "newer_revision": newer,
+                "loaded_revision_id": loaded_id if loaded_id.isdigit() else "earliest",
+            }
+        return context
+
+
+class StoryViewSet(PageViewSet):
+    model = ArticlePage
+    edit_view_class = StoryEditView
