@@ -102,6 +102,12 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'redaksi.sqlite3'}", conn_max_age=60)}
+# The embedded SQLite has several writers at once (editors, autosave, the schedule worker's heartbeat). WAL lets
+# reads go on during a write; IMMEDIATE takes the write lock when a transaction begins, so a writer waits for it
+# (up to the timeout, in seconds) instead of failing with "database is locked" when upgrading a read lock.
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "newsroom.User"
 
@@ -136,6 +142,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English"
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third parties: videos are our own snippets
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars are uploaded or the default one: the admin calls no third party
 # Wagtail's database backend with the Indonesian analyser (redaksi/search/backends.py, docs/search.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "redaksi.search.backends"}}
 TAGGIT_CASE_INSENSITIVE = True
