@@ -23,6 +23,7 @@ from redaksi.core.querysets import FewPagesQuerySet
 from redaksi.media.models import Video, prefetch_photo_renditions
 
 from .blocks import ArticleBodyBlock
+from .corrections import CorrectionsPanel
 from .forms import ArticlePageForm
 from .privacy import is_restricted
 from .structured_data import structured_data
@@ -173,7 +174,7 @@ class ArticlePage(Page):
             [FieldPanel("wire_source"), FieldPanel("source_url"), FieldPanel("embargoed_until")], heading=_("Wire")
         ),
         FieldPanel("tags"),
-        InlinePanel("corrections", label=_("correction or update")),
+        CorrectionsPanel("corrections", label=_("correction or update")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
