@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.encoding import escape_uri_path
 
 PURGE_KEY_HEADER = "X-Purge-Key"
 PUBLIC_STATUSES = {200, 301, 304, 404, 410}  # 304: the edge refreshes a stored 200 with its headers
@@ -81,7 +82,7 @@ def purge_key(request):
     part = SITEMAP_PART_PATH.match(request.path)
     if part:
         return f"{part['month']}.xml"
-    return request.path
+    return escape_uri_path(request.path)
 
 
 def has_session(request):

@@ -118,3 +118,17 @@ def test_browsers_keep_no_listing_or_not_found_page_which_the_edge_alone_can_ref
     went live must not stay a 404 in the browser (the newsroom browser test walks exactly this path)."""
     assert LISTING.header().startswith("public, max-age=0, ") and NOT_FOUND.header().startswith("public, max-age=0, ")
     assert LISTING.edge > 0 and NOT_FOUND.edge > 0
+
+
+@pytest.mark.parametrize(
+    ("raw_path", "key"),
+    [
+        ("/tidak-ada%0Aset-cookie:x/", "/tidak-ada%0Aset-cookie:x/"),
+        ("/a%00b/", "/a%00b/"),
+        ("/%E2%82%AC/", "/%E2%82%AC/"),
+    ],
+)
+def test_a_path_with_control_or_foreign_characters_gets_its_key_encoded_never_a_500(client, home, raw_path, key):
+    response = client.get(raw_path)
+    assert response.status_code == 404
+    assert headers(response) == (NOT_FOUND.header(), key)
