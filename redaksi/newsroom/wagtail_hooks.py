@@ -16,6 +16,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from . import scheduling
 from .admin_listing import offer_page_owners_by_index
 from .schedule import OVERDUE_AFTER, STALE_AFTER, overdue_changes, schedule_status
 from .site_summary import count_pages_by_tree
@@ -87,3 +88,9 @@ hooks.register("construct_homepage_summary_items", count_pages_by_tree, order=1)
 
 # The explorer's owner filter without a DISTINCT over every page (admin_listing.py).
 offer_page_owners_by_index()
+
+
+# Scheduling that can't surprise (scheduling.py): what the approval does, the scheduled time, no past go-live.
+hooks.register("construct_page_action_menu", scheduling.label_approve_buttons)
+hooks.register("before_edit_page", scheduling.guard_past_go_live)
+hooks.register("after_edit_page", scheduling.confirm_schedule)

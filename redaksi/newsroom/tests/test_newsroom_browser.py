@@ -111,10 +111,11 @@ def approve_with_schedule(page, go_live_at, screenshots):
     approve = page.locator(
         'nav.actions--primary button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
     )
-    expect(approve).to_have_text("Menyetujui dan Publikasikan")
+    expect(approve).to_have_text(f"Setujui & jadwalkan {go_live_at:%H:%M} WIB")  # says what approving does
     approve.click()
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/$"))  # back in the month folder: approved
     expect(page.locator(".messages")).to_contain_text(HEADLINE)
+    expect(page.locator(".messages")).to_contain_text("Dijadwalkan tayang ")  # names the time
 
 
 def test_reporter_writes_editor_schedules_worker_publishes_reader_reads(
