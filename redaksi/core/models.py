@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from .validators import is_safe_link, validate_link, validate_web_url
+
 
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
@@ -19,12 +21,12 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     brand_colour = models.CharField(
         _("brand colour"), max_length=7, default="#0b4f8a", help_text=_("Hex, e.g. #0b4f8a.")
     )
-    facebook_url = models.URLField(_("Facebook"), blank=True)
-    x_url = models.URLField(_("X (Twitter)"), blank=True)
-    instagram_url = models.URLField(_("Instagram"), blank=True)
-    youtube_url = models.URLField(_("YouTube"), blank=True)
-    tiktok_url = models.URLField(_("TikTok"), blank=True)
-    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True, validators=[validate_web_url])
+    x_url = models.URLField(_("X (Twitter)"), blank=True, validators=[validate_web_url])
+    instagram_url = models.URLField(_("Instagram"), blank=True, validators=[validate_web_url])
+    youtube_url = models.URLField(_("YouTube"), blank=True, validators=[validate_web_url])
+    tiktok_url = models.URLField(_("TikTok"), blank=True, validators=[validate_web_url])
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True, validators=[validate_web_url])
 
     panels = [
         MultiFieldPanel(
@@ -62,7 +64,11 @@ class MenuItem(Orderable):
         "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     link_url = models.CharField(
-        _("link"), max_length=255, blank=True, help_text=_('Used when no page is chosen, e.g. "#sosial-media".')
+        _("link"),
+        max_length=255,
+        blank=True,
+        validators=[validate_link],
+        help_text=_('Used when no page is chosen, e.g. "#sosial-media".'),
     )
 
     panels = [FieldPanel("label"), FieldPanel("link_page"), FieldPanel("link_url")]
@@ -70,6 +76,8 @@ class MenuItem(Orderable):
     def __str__(self):
         return self.label
 
-    @property
-    def url(self):
-        return self.link_page.url if self.link_page_id else self.link_url
+    def get_url(self, request):
+        """The page's address, else the link; a link saved before links were checked renders only if safe."""
+        if self.link_page_id:
+            return self.link_page.get_url(request)
+        return self.link_url if is_safe_link(self.link_url) else ""

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from redaksi.core.querysets import FewPagesQuerySet
+from redaksi.core.validators import validate_web_url
 
 VIDEOS_PER_PAGE = 20
 OTHER_VIDEOS = 4
@@ -96,7 +97,7 @@ class Video(index.Indexed, models.Model):
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
     description = models.TextField(_("description"), blank=True)
-    url = models.URLField(_("video link"), blank=True, validators=[validate_video_url])
+    url = models.URLField(_("video link"), blank=True, validators=[validate_web_url, validate_video_url])
     file = models.FileField(_("video file"), upload_to="videos/", blank=True)
     poster = models.ForeignKey(
         Photo, verbose_name=_("poster image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

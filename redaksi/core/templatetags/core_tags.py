@@ -79,10 +79,7 @@ def main_menu(context):
 
 def menu_links(request):
     items = MenuItem.objects.filter(settings=SiteSettings.for_request(request)).select_related("link_page")
-    return [
-        Link(item.label, item.link_page.get_url(request) if item.link_page_id else item.link_url, item.link_page_id)
-        for item in items
-    ]
+    return [Link(item.label, item.get_url(request), item.link_page_id) for item in items]
 
 
 @register.inclusion_tag("components/_footer_links.html", takes_context=True)
