@@ -20,6 +20,7 @@ from wagtail.search import index
 from redaksi.core.edition import cached_for_edition
 from redaksi.core.models import SiteSettings
 from redaksi.core.querysets import FewPagesQuerySet
+from redaksi.core.validators import validate_web_url
 from redaksi.media.models import Video, prefetch_photo_renditions
 
 from .blocks import ArticleBodyBlock
@@ -110,7 +111,11 @@ class ArticlePage(Page):
         _("wire source"), max_length=100, blank=True, help_text=_('Agency reported by, e.g. "Reuters".')
     )
     source_url = models.URLField(
-        _("source link"), max_length=500, blank=True, help_text=_('Shown as "Baca selengkapnya".')
+        _("source link"),
+        max_length=500,
+        blank=True,
+        validators=[validate_web_url],
+        help_text=_('Shown as "Baca selengkapnya".'),
     )
     embargoed_until = models.DateTimeField(
         _("embargoed until"),
