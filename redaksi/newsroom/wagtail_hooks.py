@@ -5,29 +5,25 @@ The sidebar item is the global warning: Wagtail draws the sidebar on every admin
 middleware or JavaScript of ours, and disappears by itself once the schedule is back on time.
 """
 
-import zoneinfo
-
-from django.conf import settings
-from django.urls import reverse
-from django.utils import timezone
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets.button import Button, ListingButton
 
-from . import scheduling
+from redaksi.sections.models import ArchiveMonthPage, SectionPage
+
+from . import scheduling, views
 from .admin_listing import offer_page_owners_by_index
+from .desks import may_explore, permission_paths, writing_desks
 from .schedule import OVERDUE_AFTER, STALE_AFTER, overdue_changes, schedule_status
 from .site_summary import count_pages_by_tree
+from .wib import wib
 
 PANEL_ID = "schedule-alarm"  # Wagtail's panel tag renders it as the section #schedule-alarm-section
-
-
-def wib(moment):
-    """A time as the admin's date picker writes it, in the newsroom's zone and named: "2026-12-01 10:00 WIB"."""
-    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    return timezone.localtime(moment, zone).strftime(f"{settings.WAGTAIL_DATETIME_FORMAT} %Z")
 
 
 def status_for(request):
@@ -88,6 +84,89 @@ hooks.register("construct_homepage_summary_items", count_pages_by_tree, order=1)
 
 # The explorer's owner filter without a DISTINCT over every page (admin_listing.py).
 offer_page_owners_by_index()
+
+
+# Desks: "Tulis berita" in one click, the desk's story list, and no browsing of other desks.
+
+
+def write_url(section):
+    """The editor of a new story on `section`; the articles' `before_create_page` hook files it in this month."""
+    return reverse("wagtailadmin_pages:add", args=("articles", "articlepage", section.pk))
+
+
+class WriteStoryPanel(Component):
+    """ "Tulis berita": one button per desk the user may write in, straight into the editor, and each desk's list."""
+
+    name = "write_story"
+    order = 20  # under the schedule alarm, above Wagtail's own panels
+    template_name = "newsroom/_write_story_panel.html"
+
+    def __init__(self, desks):
+        self.desks = desks
+
+    def get_context_data(self, parent_context):
+        return {"desks": [(desk, write_url(desk)) for desk in self.desks]}
+
+    def render_html(self, parent_context=None):
+        return super().render_html(parent_context) if self.desks else ""
+
+
+@hooks.register("construct_homepage_panels")
+def add_write_story_panel(request, panels):
+    panels.append(WriteStoryPanel(list(writing_desks(request.user))))
+
+
+def desk_buttons(page, user, button_class):
+    """ "Tulis berita" and "Berita rubrik" for a desk (or its month folder) the user may write in."""
+    section = page.get_parent() if page.specific_class is ArchiveMonthPage else page
+    if section.specific_class is not SectionPage or not page.permissions_for_user(user).can_add_subpage():
+        return
+    yield button_class(_("Write a story"), write_url(section), icon_name="plus", priority=1)
+    stories = reverse("newsroom_desk_stories", args=(section.pk,))
+    yield button_class(_("Desk stories"), stories, icon_name="list-ul", priority=2)
+
+
+@hooks.register("register_page_listing_buttons")
+def desk_listing_buttons(page, user, next_url=None):
+    """On a desk's row in the explorer, labelled buttons beside its title."""
+    if page.specific_class is SectionPage:
+        yield from desk_buttons(page, user, ListingButton)
+
+
+@hooks.register("register_page_header_buttons")
+def desk_header_buttons(page, user, view_name, next_url=None):
+    """In the actions menu of a desk and of its month folders."""
+    yield from desk_buttons(page, user, Button)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def refuse_other_desks(parent_page, pages, request):
+    """Another desk's explorer listing (or month folder) is refused: Wagtail answers with its "no permission" message.
+
+    Wagtail lets a user of two desks open any page below their common ancestor (the home page), listed empty.
+    """
+    if not may_explore(request.user, parent_page):
+        raise PermissionDenied
+    return pages
+
+
+class DeskStoriesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or bool(permission_paths(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_desk_stories_menu_item():
+    url = reverse("newsroom_desks")
+    return DeskStoriesMenuItem(_("Desk stories"), url, name="desk-stories", icon_name="list-ul", order=110)
+
+
+@hooks.register("register_admin_urls")
+def register_desk_urls():
+    return [
+        path("newsroom/desks/", views.desk_index, name="newsroom_desks"),
+        path("newsroom/desks/<int:section_id>/stories/", views.DeskStoriesView.as_view(), name="newsroom_desk_stories"),
+    ]
 
 
 # Scheduling that can't surprise (scheduling.py): what the approval does, the scheduled time, no past go-live.
