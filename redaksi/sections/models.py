@@ -85,6 +85,7 @@ class ArchiveMonthPage(Page):
 
     parent_page_types = ["sections.SectionPage"]
     subpage_types = ["articles.ArticlePage"]
+    is_creatable = False  # made only by `SectionPage.archive_month`, never by hand in the admin
 
     class Meta:
         verbose_name = _("archive month")

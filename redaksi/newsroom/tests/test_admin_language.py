@@ -67,21 +67,37 @@ def test_english_admin_leaves_the_reader_site_indonesian(reporter_client, site):
     assert '<html lang="id"' in reporter_client.get("/").content.decode()
 
 
-def catalog_entries(path):
-    """(msgid, msgstr) pairs of a simple .po file: one-line entries, no context, no plurals."""
-    return re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', path.read_text(), flags=re.M)
+NEWSROOM_OWN = "# The newsroom's own screens"  # the catalog's second part: msgids of redaksi/newsroom/
+
+
+def catalog_entries(text):
+    """(msgid, msgstr) pairs of a simple .po text: one-line entries, no context, no plurals."""
+    return re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', text, flags=re.M)
 
 
 def test_newsroom_catalog_fills_gaps_in_wagtails_indonesian_and_is_compiled():
     wagtail_msgids = {
         msgid
         for po in Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po")
-        for msgid, _msgstr in catalog_entries(po)
+        for msgid, _msgstr in catalog_entries(po.read_text())
     }
-    entries = catalog_entries(NEWSROOM_CATALOG)
+    wagtail_gaps, _own = NEWSROOM_CATALOG.read_text().split(NEWSROOM_OWN)
+    entries = catalog_entries(wagtail_gaps)
     assert entries and all(msgid in wagtail_msgids for msgid, _msgstr in entries)
     with translation.override("id"):
         assert [translation.gettext(msgid) for msgid, _msgstr in entries] == [msgstr for _msgid, msgstr in entries]
+
+
+def test_newsroom_catalogs_own_strings_are_compiled():
+    own = NEWSROOM_CATALOG.read_text().split(NEWSROOM_OWN)[1]
+    plain = re.findall(r'(?<!"\n)^msgid "(.+)"\nmsgstr "(.*)"$', own, flags=re.M)  # not after a msgctxt line
+    in_context = re.findall(r'^msgctxt "(.+)"\nmsgid "(.+)"\nmsgstr "(.*)"$', own, flags=re.M)
+    assert plain and in_context
+    with translation.override("id"):
+        assert [translation.gettext(msgid) for msgid, _msgstr in plain] == [msgstr for _msgid, msgstr in plain]
+        assert [translation.pgettext(context, msgid) for context, msgid, _msgstr in in_context] == [
+            msgstr for _context, _msgid, msgstr in in_context
+        ]
 
 
 def test_review_screens_are_indonesian(staff, news, client):
