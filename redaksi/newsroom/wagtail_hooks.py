@@ -173,3 +173,13 @@ def register_desk_urls():
 hooks.register("construct_page_action_menu", scheduling.label_approve_buttons)
 hooks.register("before_edit_page", scheduling.guard_past_go_live)
 hooks.register("after_edit_page", scheduling.confirm_schedule)
+
+
+@hooks.register("insert_global_admin_css")
+def schedule_dialog_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("redaksi/admin/schedule.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def schedule_dialog_js():
+    return format_html('<script src="{}"></script>', static("redaksi/admin/schedule.js"))
