@@ -6,7 +6,9 @@ middleware or JavaScript of ours, and disappears by itself once the schedule is 
 """
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
