@@ -54,10 +54,9 @@ def login(new_context, live_server, username):
 
 
 def write_story(page, live_server, section, author, screenshots):
-    """From the section in the explorer, add a story, credit `author`, write it and submit it for review."""
-    page.goto(f"{live_server.url}/admin/pages/{section.pk}/")
-    page.locator(f'a[href$="/admin/pages/{section.pk}/add_subpage/"]').click()
-    page.locator('a[href*="/add/articles/articlepage/"]').click()  # "Artikel"
+    """From the dashboard, "Tulis berita" (one click), credit `author`, write the story and submit it for review."""
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_role("link", name=f"Tulis berita di {section.title}").click()
     folder = section.archive_month(timezone.now())
     expect(page).to_have_url(f"{live_server.url}/admin/pages/add/articles/articlepage/{folder.pk}/")
 
