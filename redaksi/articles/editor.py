@@ -1,19 +1,39 @@
-"""The story editor: Wagtail's page editor, made to keep a form refused as stale refused.
+"""The story editor: Wagtail's page editor and creator, adapted in two ways.
 
-Wagtail renders every edit form as based on the newest revision. After the story form refused a save
-because someone else saved a newer version (forms.py), that would make the stale text look current:
-autosave would post it a second later and succeed, and so would the next click on Save or Publish.
-Here the refused form keeps the revision it was really loaded from, autosave is off on that page, and
+Scheduling is offered only to those who may publish the story: a reporter's go-live time would be ignored
+by the review anyway, and the "Atur jadwal" button only invites a mistake.
+
+A form refused as stale stays refused. Wagtail renders every edit form as based on the newest revision.
+After the story form refused a save because someone else saved a newer version (forms.py), that would
+make the stale text look current: autosave would post it a second later and succeed, and so would the
+next click on Save or Publish. Here the refused form keeps the revision it was really loaded from, autosave is off on that page, and
 the refusal offers one explicit way to overwrite: the "replace" button naming the newer version.
 """
 
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 
 from .models import ArticlePage
 
 
-class StoryEditView(EditView):
+class ScheduleForPublishersMixin:
+    def get_side_panels(self):
+        side_panels = super().get_side_panels()
+        status = side_panels[0]  # Wagtail's status panel, which holds "Atur jadwal"
+        status.show_schedule_publishing_toggle = status.show_schedule_publishing_toggle and self.may_publish()
+        return side_panels
+
+
+class StoryCreateView(ScheduleForPublishersMixin, CreateView):
+    def may_publish(self):
+        return self.parent_page.permissions_for_user(self.request.user).can_publish_subpage()
+
+
+class StoryEditView(ScheduleForPublishersMixin, EditView):
+    def may_publish(self):
+        return self.page_perms.can_publish()
+
     def refused_newer_revision(self):
         """The newer revision that the posted form was refused for, or None."""
         form = getattr(self, "form", None)
@@ -47,4 +67,5 @@ class StoryEditView(EditView):
 
 class StoryViewSet(PageViewSet):
     model = ArticlePage
+    add_view_class = StoryCreateView
     edit_view_class = StoryEditView

@@ -20,7 +20,7 @@ from .withdrawal import WITHDRAW_ACTION
 
 @hooks.register("register_admin_viewset")
 def register_story_viewset():
-    """The story editor that keeps a form refused as stale refused (editor.py)."""
+    """The story editor: scheduling for publishers only, a form refused as stale stays refused (editor.py)."""
     return StoryViewSet("stories")
 
 
