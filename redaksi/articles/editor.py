@@ -6,8 +6,9 @@ by the review anyway, and the "Atur jadwal" button only invites a mistake.
 A form refused as stale stays refused. Wagtail renders every edit form as based on the newest revision.
 After the story form refused a save because someone else saved a newer version (forms.py), that would
 make the stale text look current: autosave would post it a second later and succeed, and so would the
-next click on Save or Publish. Here the refused form keeps the revision it was really loaded from, autosave is off on that page, and
-the refusal offers one explicit way to overwrite: the "replace" button naming the newer version.
+next click on Save or Publish. Here the refused form keeps the revision it was really loaded from,
+autosave is off on that page, and the refusal offers one explicit way to overwrite: the "replace"
+button naming the newer version.
 """
 
 from wagtail.admin.views.pages.create import CreateView
