@@ -6,11 +6,13 @@
 # - everyone else's cookies are dropped, so one URL is one cache entry;
 # - responses with Set-Cookie or Cache-Control private/no-store/no-cache are never stored;
 # - `PURGE <key>` from loopback bans every object stored under that X-Purge-Key, `PURGE /*` bans all.
+# hardening.vcl: forwarding headers only from the edge, normalised URLs, a bound on each client's fetches.
 vcl 4.1;
 
 import std;
 
 include "backend.vcl";
+include "hardening.vcl";
 
 acl purgers {
     "127.0.0.1";
@@ -32,6 +34,7 @@ sub vcl_recv {
         }
         return (synth(200, "Purged"));
     }
+    call redaksi_forwarding;
     if (req.restarts == 0) {
         unset req.http.X-Redaksi-Fresh;
         unset req.http.X-Redaksi-Stale-If-Error;
@@ -41,6 +44,9 @@ sub vcl_recv {
     unset req.http.Pragma;
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
+    }
+    if (req.url !~ "^/admin(/|$)") {
+        call redaksi_normalise_url;
     }
     if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
@@ -59,6 +65,19 @@ sub vcl_recv {
         set req.grace = 365d;
     }
     return (hash);
+}
+
+sub vcl_hash {
+    # Pages link to their own scheme (canonical URLs, the API's links): one object per scheme.
+    hash_data(req.http.X-Forwarded-Proto);
+}
+
+sub vcl_miss {
+    call redaksi_throttle;
+}
+
+sub vcl_pass {
+    call redaksi_throttle;
 }
 
 sub vcl_hit {
@@ -107,6 +126,11 @@ sub vcl_backend_error {
 }
 
 sub vcl_synth {
+    if (resp.status == 429) {
+        set resp.http.Retry-After = "1";
+        set resp.http.Cache-Control = "no-store";
+        return (deliver);
+    }
     # The fetch failed: once, look again accepting any stale copy within stale-if-error.
     if (resp.status == 503 && (req.method == "GET" || req.method == "HEAD")
         && !req.http.X-Redaksi-Stale-If-Error && req.restarts < 2) {
