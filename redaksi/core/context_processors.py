@@ -2,9 +2,9 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from .edition import FRAGMENT_SECONDS, current_edition
+from .edition import FRAGMENT_SECONDS, fragment_edition
 
 
 def edition(request):
-    """The site's edition for fragment cache keys, read from the cache only when a template uses it."""
-    return {"edition": SimpleLazyObject(current_edition), "fragment_seconds": FRAGMENT_SECONDS}
+    """The site's edition and release for fragment cache keys, read from the cache only when a template uses it."""
+    return {"edition": SimpleLazyObject(fragment_edition), "fragment_seconds": FRAGMENT_SECONDS}

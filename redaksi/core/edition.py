@@ -10,6 +10,8 @@ import time
 
 from django.core.cache import cache
 
+from redaksi import __version__
+
 EDITION_KEY = "core:edition"
 FRAGMENT_SECONDS = 24 * 60 * 60  # an edition seldom lasts this long; the limit only bounds memory
 
@@ -47,5 +49,10 @@ def cached_for_edition(name, compute, *vary_on):
 
 
 def edition_key(name, *vary_on):
-    """The cache key of `name` (for the values `vary_on`) in the current edition."""
-    return ":".join(["edition", str(current_edition()), name, *map(str, vary_on)])
+    """The cache key of `name` (for the values `vary_on`) in the current edition of this release."""
+    return ":".join(["edition", str(current_edition()), __version__, name, *map(str, vary_on)])
+
+
+def fragment_edition():
+    """The edition and the release, for template fragment keys: a new release never serves an older one's HTML."""
+    return f"{current_edition()}-{__version__}"
