@@ -18,7 +18,7 @@ ROLES = (WARTAWAN, REDAKTUR, REDAKTUR_PELAKSANA, PEMIMPIN_REDAKSI, FOTOGRAFER, A
 DESK_ROLES = (WARTAWAN, REDAKTUR)
 ALL_DESK_ROLES = (REDAKTUR_PELAKSANA, PEMIMPIN_REDAKSI, ADMIN)
 DESK_SEPARATOR = " · "
-REVIEW = "Review"
+REVIEW = "Tinjauan"  # the review step's name, as the admin shows it: "Pengajuan ke Tinjauan · News"
 
 
 def _manage(*models):

@@ -45,7 +45,7 @@ def test_admin_is_indonesian_for_a_user_without_a_preference(reporter_client, ne
     assert "Halaman" in html and "Keluar" in html and "Log out" not in html
     story_editor = reporter_client.get(reverse("wagtailadmin_pages:add", args=("articles", "articlepage", news.pk)))
     editor_html = reporter_client.get(story_editor["Location"]).content.decode()
-    assert "Simpan konsep" in editor_html and "Pengajuan ke Review · News" in editor_html
+    assert "Simpan konsep" in editor_html and "Pengajuan ke Tinjauan · News" in editor_html
 
 
 def test_role_names_are_indonesian_in_the_admin(admin_client):

@@ -3,10 +3,11 @@
 import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+from wagtail.models import GroupPagePermission, Task, Workflow, WorkflowPage
 
 from redaksi.newsroom import roles
 from redaksi.sections.tests.factories import SectionPageFactory
@@ -52,7 +53,7 @@ def test_a_new_section_gets_its_desk_groups_and_review_workflow(home):
         "unlock_page",
     ]
     assert review_groups(olahraga) == (
-        "Review · Olahraga",
+        "Tinjauan · Olahraga",
         {"Admin", "Pemimpin Redaksi", "Redaktur · Olahraga", "Redaktur Pelaksana"},
     )
 
@@ -63,8 +64,8 @@ def test_renaming_a_section_renames_its_desk(home):
     section.save()
     assert {"Wartawan · EkBis", "Redaktur · EkBis"} <= set(Group.objects.values_list("name", flat=True))
     assert not Group.objects.filter(name__endswith="· Bisnis").exists()
-    assert review_groups(section)[0] == "Review · EkBis"
-    assert Workflow.objects.filter(name__startswith="Review · ").count() == 1
+    assert review_groups(section)[0] == "Tinjauan · EkBis"
+    assert Workflow.objects.filter(name__startswith="Tinjauan · ").count() == 1
 
 
 def test_two_sections_with_one_title_get_separate_desks(home, site):
@@ -83,3 +84,21 @@ def test_migration_gives_sections_that_existed_before_it_their_desks(home):
     roles_migration.set_up_roles_and_desks(historical_apps, schema_editor=None)  # again: no duplicates
     assert Group.objects.filter(name__endswith="· Hukum").count() == 2
     assert review_groups(section)[1] == {"Admin", "Pemimpin Redaksi", "Redaktur · Hukum", "Redaktur Pelaksana"}
+
+
+def test_the_migration_names_existing_review_steps_in_indonesian_and_back(home):
+    rename = importlib.import_module("redaksi.newsroom.migrations.0004_review_named_tinjauan")
+    workflow = Workflow.objects.create(name="Review · Lama", active=True)
+    task = Task.objects.create(name="Review · Lama", active=True)
+    by_hand = Workflow.objects.create(name="Alur khusus", active=True)
+
+    rename.to_indonesian(django_apps, None)
+    assert {obj.name for obj in refreshed(workflow, task, by_hand)} == {"Tinjauan · Lama", "Alur khusus"}
+    rename.to_english(django_apps, None)
+    assert {obj.name for obj in refreshed(workflow, task, by_hand)} == {"Review · Lama", "Alur khusus"}
+
+
+def refreshed(*objects):
+    for obj in objects:
+        obj.refresh_from_db()
+    return objects

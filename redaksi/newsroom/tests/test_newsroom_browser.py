@@ -83,7 +83,7 @@ def write_story(page, live_server, section, author, screenshots):
 
     page.locator('nav.actions--primary [data-w-dropdown-target="toggle"]').click()  # "Tindakan lain"
     submit = page.locator('button[name="action-submit"]')
-    expect(submit).to_have_text("Pengajuan ke Review · News")
+    expect(submit).to_have_text("Pengajuan ke Tinjauan · News")
     submit.click()
     expect(page.locator(".messages")).to_contain_text("dikirim untuk dimoderasi")
 
@@ -123,7 +123,7 @@ def test_reporter_writes_editor_schedules_worker_publishes_reader_reads(
     reporter = login(new_context, live_server, "rina")
     write_story(reporter, live_server, news, newsroom["rina"], screenshots)
     story = ArticlePage.objects.get(title=HEADLINE)
-    assert story.current_workflow_task.name == "Review · News" and not story.live
+    assert story.current_workflow_task.name == "Tinjauan · News" and not story.live
 
     # The picker takes whole minutes, in WIB; five minutes ahead leaves room for a slow run to finish approving.
     go_live_at = timezone.localtime().replace(second=0, microsecond=0) + timedelta(minutes=5)

@@ -70,7 +70,7 @@ def act(client, story, action, comment=""):
 def test_reporter_submits_and_only_their_desk_editor_approves(newsroom, news):
     story = submit_story(newsroom["reporter"], news, "Harga cabai naik")
     assert story.workflow_in_progress and not story.live
-    assert story.current_workflow_task.name == "Review · News"
+    assert story.current_workflow_task.name == "Tinjauan · News"
 
     refused = act(newsroom["ekbis_editor"], story, "approve")
     assert (refused.status_code, refused["Location"]) == (302, reverse("wagtailadmin_home"))  # "no permission"
