@@ -17,3 +17,9 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # tests needing Redis start one
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared memory: the live server's threads then each get their own connection, as the demo's
+    # web server and worker do, under the WAL/IMMEDIATE settings; one shared in-memory connection would mix
+    # the threads' transactions ("database table is locked").
+    _test_db = Path(tempfile.mkdtemp(prefix="redaksi-test-db-")) / "test.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}  # noqa: F405
