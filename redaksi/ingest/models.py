@@ -1,9 +1,14 @@
 """What ingest remembers: where imported things came from, WordPress comments, and the wire desk's queue."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .transports.file import confined
+from .transports.http import url_allowed
 
 
 class ImportedObject(models.Model):
@@ -94,6 +99,18 @@ class WireSource(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Refuse an address that is not http(s) or names a non-public IP, and a folder outside WIRE_FOLDER_ROOT."""
+        errors = {}
+        if self.url and not url_allowed(self.url):
+            errors["url"] = _("Address not allowed: only http and https addresses on the public internet.")
+        if self.folder and confined(self.folder) is None:
+            errors["folder"] = _("Folder not allowed: only folders inside %(root)s.") % {
+                "root": settings.WIRE_FOLDER_ROOT
+            }
+        if errors:
+            raise ValidationError(errors)
 
 
 class WireItem(models.Model):

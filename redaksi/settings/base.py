@@ -130,6 +130,7 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("REDAKSI_MEDIA_ROOT", VAR_DIR / "media"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
+WIRE_FOLDER_ROOT = Path(os.environ.get("REDAKSI_WIRE_FOLDER_ROOT", VAR_DIR / "wire"))  # folder wire sources (ingest)
 
 WAGTAIL_SITE_NAME = "Redaksi"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -4,7 +4,11 @@ Every poll reads every file again; the queue ignores the guid+version it already
 twice adds nothing. Agencies (or a cron job) drop files in; pruning old files is the folder owner's job.
 """
 
+import os
 from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
 
 from ..formats.wire_story import MAX_BYTES
 from . import Document, TransportError
@@ -13,9 +17,24 @@ EXTENSIONS = {".json", ".xml", ".rss", ".atom", ".ninjs"}
 MAX_FILES = 1000  # newest files read per poll
 
 
+def confined(folder):
+    """The folder's real path when it lies in WIRE_FOLDER_ROOT (a relative one is read from there), else None.
+
+    Symbolic links are followed before the check, so a link inside the root that points out is refused.
+    """
+    base = Path(os.path.realpath(settings.WIRE_FOLDER_ROOT))
+    try:
+        real = Path(os.path.realpath(base / folder))
+    except ValueError:  # a NUL byte
+        return None
+    return real if real.is_relative_to(base) else None
+
+
 def fetch(folder):
-    """Return the folder's wire documents, oldest first; refuse a folder that is missing."""
-    root = Path(folder)
+    """Return the folder's wire documents, oldest first; refuse a folder outside the root or missing."""
+    root = confined(folder)
+    if root is None:
+        raise TransportError(_("Folder not allowed"))
     if not root.is_dir():
         raise TransportError(f"{folder}: not a folder")
     files = [path for path in root.iterdir() if wire_file(path)]
