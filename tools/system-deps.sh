@@ -14,6 +14,7 @@ case "${1:-demo}" in test|prod|bench)  # the cache tests, `make prod-local` and 
     ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$need postgresql"
     command -v redis-server >/dev/null 2>&1 || need="$need redis-server"
     [ -x /usr/sbin/varnishd ] || need="$need varnish"
+    ls /usr/lib/*/varnish/vmods/libvmod_vsthrottle.so >/dev/null 2>&1 || need="$need varnish-modules"  # the miss bound
 esac
 [ "${1:-demo}" = bench ] && { command -v wrk >/dev/null 2>&1 || need="$need wrk"; }
 [ -z "$need" ] && exit 0
