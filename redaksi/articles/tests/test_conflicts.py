@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from .editing import edit_url, loaded_fields, newsroom_account, open_editor, published_story, story_form
 
@@ -189,3 +190,21 @@ def test_a_story_locked_by_one_editor_cannot_be_saved_by_another(story, ani, bud
     assert not any("Versi Budi" in body for body in bodies(story))
     ani_loaded = open_editor(ani_browser, story)
     assert ani_browser.post(edit_url(story), story_form(story, ani_loaded, text="Versi Ani")).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Saved",
+        "%(user_name)s saved a new version",
+        "Proceeding will overwrite the changes made by %(user_name)s.",
+        "Alternatively, you can view the latest version in a new tab.",
+        "View latest version",
+        "Currently viewing",
+        "Saving will overwrite a newer version.",
+    ],
+)
+def test_wagtails_autosave_and_conflict_texts_are_indonesian(english):
+    """The texts of Wagtail's save-confirmation dialog and autosave indicator, which its own catalog lacks."""
+    with translation.override("id"):
+        assert translation.gettext(english) != english
