@@ -56,3 +56,23 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": os.environ.get("REDAKSI_LOG_LEVEL", "INFO")},
     "loggers": {name: {"level": FRAMEWORK_LOG_LEVEL} for name in ("wagtail", "django_tasks")},
 }
+
+# E-mail (password resets, review notices, error mails) over SMTP: the host's own MTA on localhost:25 unless
+# EMAIL_HOST names a relay. A half-configured relay is refused here rather than found out at the first reset.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or (465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25))
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("WAGTAILADMIN_NOTIFICATION_FROM_EMAIL") or DEFAULT_FROM_EMAIL
+if os.environ.get("EMAIL_HOST") and not os.environ.get("DEFAULT_FROM_EMAIL"):
+    raise ImproperlyConfigured("Redaksi production settings need DEFAULT_FROM_EMAIL when EMAIL_HOST is set")
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set only one of EMAIL_USE_TLS (STARTTLS, port 587) and EMAIL_USE_SSL (port 465)")
+if bool(EMAIL_HOST_USER) != bool(EMAIL_HOST_PASSWORD):
+    raise ImproperlyConfigured("Set both EMAIL_HOST_USER and EMAIL_HOST_PASSWORD, or neither")
