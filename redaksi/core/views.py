@@ -1,7 +1,10 @@
 """Site plumbing views."""
 
+import functools
 import logging
 
+import redis
+from django.conf import settings
 from django.db import Error as DatabaseError
 from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
@@ -14,23 +17,47 @@ from redaksi.newsroom.schedule import schedule_status
 logger = logging.getLogger(__name__)
 
 UNKNOWN_SCHEDULE = {"overdue": None, "worker_last_seen": None, "worker_stale": None}
+REDIS_TIMEOUT = 1  # seconds: a hung Redis is reported as down, not waited for
 
 
 @require_safe
 def health(request):
-    """Database and schedule health as JSON for monitoring: 200 when all is well, 503 when someone must act."""
+    """Database, Redis and schedule health as JSON: 200 when all is well, 503 naming the part that is down."""
+    body = database_and_schedule()
+    if settings.REDIS_URL:
+        body["redis"] = redis_status()
+    down = body["database"] != "ok" or body.get("redis", "ok") != "ok" or body["schedule_alarm"]
+    del body["schedule_alarm"]
+    body = {"status": "degraded" if down else "ok", **body}
+    response = JsonResponse(body, status=503 if down else 200)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def database_and_schedule():
     try:
         status = schedule_status()
     except DatabaseError as error:
         logger.warning("health check: database unavailable: %s", error)
-        body = {"status": "degraded", "database": "unavailable", "schedule": UNKNOWN_SCHEDULE}
-    else:
-        last_seen = iso_wib(status.last_seen)
-        schedule = {"overdue": status.overdue, "worker_last_seen": last_seen, "worker_stale": status.worker_stale}
-        body = {"status": "degraded" if status.alarm else "ok", "database": "ok", "schedule": schedule}
-    response = JsonResponse(body, status=200 if body["status"] == "ok" else 503)
-    response["Cache-Control"] = "no-store"
-    return response
+        return {"database": "unavailable", "schedule": UNKNOWN_SCHEDULE, "schedule_alarm": False}
+    last_seen = iso_wib(status.last_seen)
+    schedule = {"overdue": status.overdue, "worker_last_seen": last_seen, "worker_stale": status.worker_stale}
+    return {"database": "ok", "schedule": schedule, "schedule_alarm": status.alarm}
+
+
+def redis_status():
+    """ "ok" when Redis (the cache, the edition, the waiting read counts) answers a PING, else "unavailable"."""
+    try:
+        redis_client(settings.REDIS_URL).ping()
+    except redis.RedisError as error:
+        logger.warning("health check: redis unavailable: %s", error)
+        return "unavailable"
+    return "ok"
+
+
+@functools.cache
+def redis_client(url):
+    return redis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
 
 
 @requires_csrf_token

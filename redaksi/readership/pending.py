@@ -5,10 +5,14 @@ that hash to a key of its own (atomic: a read lands either before the rename, in
 the next), writes the counts to the database in one transaction, and deletes its key; on a database error it
 adds the counts back to the waiting hash. The client is redis-py with one connection pool per process: the
 counters must not depend on the cache backend or its options (serializer, compression, replicas).
+
+With Redis unreachable a read is held in this process and written to the database instead (fallback.py);
+after a failure this process skips Redis for RETRY_AFTER, so an outage costs no connection attempt per read.
 """
 
 import functools
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,6 +23,7 @@ from django.db import connection, transaction
 
 from redaksi.articles.models import ArticlePage
 
+from . import fallback
 from .models import HourlyReads
 
 logger = logging.getLogger(__name__)
@@ -28,7 +33,8 @@ FLUSHING = "redaksi:readership:flushing:"  # + a token: the hash one flush has t
 KEEP_SECONDS = 8 * 24 * 3600  # a waiting count no flush collected for KEEP_DAYS is of no use to Terpopuler
 ROWS_PER_STATEMENT = 500  # 1,500 parameters: far below SQLite's and PostgreSQL's limits
 LARGEST_ID = 2**31 - 1  # story ids and counts are 32-bit integer columns
-REDIS_TIMEOUT = 2  # seconds: a hung Redis costs a pixel a read, never a stuck request
+REDIS_TIMEOUT = 0.5  # seconds: a hung Redis costs a pixel half a second, never a stuck request
+RETRY_AFTER = 1.0  # seconds this process holds reads itself after Redis failed, before trying it again
 
 
 @dataclass(frozen=True)
@@ -53,12 +59,27 @@ def client():
     return redis_client(settings.REDIS_URL)
 
 
+class Unreachable:
+    """Until when (monotonic time) this process holds reads itself instead of asking Redis."""
+
+    until = 0.0
+
+
 def add_read(article_id, hour):
-    """Add one read of a story in the clock hour starting at `hour`: one pipelined round trip."""
-    with client().pipeline(transaction=True) as pipe:
-        pipe.hincrby(PENDING, field_of(article_id, hour), 1)
-        pipe.expire(PENDING, KEEP_SECONDS)
-        pipe.execute()
+    """Add one read of a story in the clock hour starting at `hour`: one pipelined round trip, or held here."""
+    if time.monotonic() >= Unreachable.until:
+        try:
+            with client().pipeline(transaction=True) as pipe:
+                pipe.hincrby(PENDING, field_of(article_id, hour), 1)
+                pipe.expire(PENDING, KEEP_SECONDS)
+                pipe.execute()
+        except redis.RedisError as error:
+            logger.warning("Redis unreachable, holding reads in this process: %s", error)
+            Unreachable.until = time.monotonic() + RETRY_AFTER
+        else:
+            fallback.write_if_due()
+            return
+    fallback.hold_read(article_id, hour)
 
 
 def field_of(article_id, hour):

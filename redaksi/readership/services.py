@@ -1,5 +1,6 @@
 """Terpopuler: count reads per story and WIB hour, and rank the most read stories of a recent window."""
 
+import ipaddress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -11,7 +12,8 @@ from django.utils.crypto import salted_hmac
 
 from redaksi.articles.models import ArticlePage, article_path
 
-from . import pending
+from . import fallback, pending
+from .addresses import parse_address
 from .bots import is_reader
 from .models import HourlyReads
 
@@ -21,6 +23,9 @@ DAY, WEEK = 24, 7 * 24  # hours of the two Terpopuler windows
 KEEP_DAYS = 8  # the week window and a day of slack
 RANKING_VERSION = "readership:most-read:version"  # bumped to drop every cached ranking at once
 SAME_READER_FOR = 30 * 60  # seconds: a reader's reloads of a story within this count once
+# Seconds between two counted reads of a story from one address (an IPv6 /64), whatever the User-Agent:
+# at most 60 an hour, 1,440 a day. Sized for carrier-grade NAT in docs/deployment.md ("When a part fails").
+SAME_ADDRESS_EVERY = 60
 
 
 @dataclass(frozen=True)
@@ -51,9 +56,12 @@ def count_read(article_id, address, user_agent):
     its HourlyReads row at once.
 
     Robots are not counted. No cookie, and nothing personal is stored: the reader is a keyed hash of
-    address, User-Agent and story, remembered in the cache for SAME_READER_FOR only.
+    address, User-Agent and story, remembered in the cache for SAME_READER_FOR only. One address counts
+    at most once per SAME_ADDRESS_EVERY per story, so a machine changing its User-Agent buys nothing.
     """
     if not is_reader(user_agent) or not first_read_in_a_while(article_id, address, user_agent):
+        return False
+    if not address_may_count(article_id, address):
         return False
     if not ArticlePage.objects.published().filter(pk=article_id).exists():
         return False
@@ -67,7 +75,32 @@ def count_read(article_id, address, user_agent):
 def first_read_in_a_while(article_id, address, user_agent):
     """Remember this reader of this story for SAME_READER_FOR; False when already remembered."""
     reader = salted_hmac("redaksi.readership.reader", f"{address}|{user_agent}|{article_id}").hexdigest()
-    return cache.add(f"readership:seen:{reader}", True, SAME_READER_FOR)
+    return remember(f"readership:seen:{reader}", SAME_READER_FOR)
+
+
+def address_may_count(article_id, address):
+    """Whether this address (IPv6: its /64, one subscriber's) has had no read of the story counted lately."""
+    group = salted_hmac("redaksi.readership.address", f"{address_group(address)}|{article_id}").hexdigest()
+    return remember(f"readership:address:{group}", SAME_ADDRESS_EVERY)
+
+
+def address_group(address):
+    """The address, or for IPv6 its /64: a subscriber gets a whole /64 and may use any address in it."""
+    parsed = parse_address(address)
+    if parsed is None or parsed.version == 4:
+        return address
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+
+
+def remember(key, seconds):
+    """Add `key` to the shared cache for `seconds`; False when there. The cache failing: this process's memory."""
+    try:
+        added = cache.add(key, True, seconds)
+    except Exception:  # noqa: BLE001 - a backend that raises instead of failing open
+        added = None
+    if added is None:  # django-redis with IGNORE_EXCEPTIONS: the cache is unreachable
+        return fallback.remember(key, seconds)
+    return added
 
 
 def record_read(article_id, now=None):

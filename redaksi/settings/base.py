@@ -152,7 +152,19 @@ TAGGIT_CASE_INSENSITIVE = True
 # (production, `make prod-local`), otherwise files under var/ (`make demo`: runserver plus the worker).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
+
+
+def redis_cache(url):
+    """The cache fails open: with Redis down or slow a cache call is a miss (pages render from the database).
+
+    A refused connection fails at once; a hung Redis costs at most the timeouts (under a second) a call. Ignored
+    errors are not logged one by one (a dozen per page): /health/ says Redis is down, edition.py logs once.
+    """
+    options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5}
+    return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "OPTIONS": options}
+
+
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "cache"}

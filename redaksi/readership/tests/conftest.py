@@ -2,6 +2,7 @@
 
 import pytest
 
+from redaksi.readership import fallback, pending
 from redaksi.readership.pending import redis_client
 
 from .redis_server import running_redis
@@ -11,6 +12,17 @@ from .redis_server import running_redis
 def count_in_the_database(settings):
     """Tests count in the database even when the environment sets REDIS_URL; `redis` switches to Redis."""
     settings.REDIS_URL = ""
+
+
+@pytest.fixture(autouse=True)
+def no_reads_held(monkeypatch):
+    """Each test starts with no read held in the process and Redis not marked unreachable (fallback.py)."""
+    monkeypatch.setattr(pending.Unreachable, "until", 0.0)
+    fallback.held.clear()
+    fallback.remembered.clear()
+    yield
+    fallback.held.clear()
+    fallback.remembered.clear()
 
 
 @pytest.fixture(scope="session")

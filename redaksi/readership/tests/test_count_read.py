@@ -45,10 +45,11 @@ def test_pixel_is_a_tiny_uncacheable_gif_and_counts_the_read(client, news):
 
 def test_different_readers_each_count(client, news):
     story = ArticlePageFactory(section=news)
-
-    fetch_pixel(client, story.pk, ANDROID, "203.0.113.7")
-    fetch_pixel(client, story.pk, IPHONE, "203.0.113.7")
-    fetch_pixel(client, story.pk, ANDROID, "198.51.100.20")
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        fetch_pixel(client, story.pk, ANDROID, "203.0.113.7")
+        fetch_pixel(client, story.pk, ANDROID, "198.51.100.20")
+        traveller.shift(datetime.timedelta(seconds=61))  # one address: a minute apart (test_address_bound.py)
+        fetch_pixel(client, story.pk, IPHONE, "203.0.113.7")
 
     assert reads_of(story) == 3
     assert HourlyReads.objects.count() == 1

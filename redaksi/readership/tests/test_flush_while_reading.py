@@ -68,7 +68,7 @@ def test_a_reader_counts_once_whichever_app_server_answers(news, redis_cache):
     iphone, android = READERS["Safari on iPhone"], READERS["Chrome on Android"]
     fetch_pixel(Client(), story.pk, iphone, "198.51.100.4")
 
-    on_another_app_server((story, iphone, "198.51.100.4"), (story, android, "198.51.100.4"))
+    on_another_app_server((story, iphone, "198.51.100.4"), (story, android, "198.51.100.5"))
     flush_reads()
 
     assert HourlyReads.objects.get().reads == 2
