@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.utils.file import hash_filelike
 
 from .models import Photo
+from .reencode import reencode
 
 
 class NotAPicture(ValueError):
@@ -24,19 +24,19 @@ def picture_format(path):
 
 
 def photo_from_file(path, reuse=None, **fields):
-    """Save a Photo with `fields` from the picture file at `path`.
+    """Save a Photo with `fields` from the picture file at `path`, re-encoded (media/reencode.py).
 
-    With `reuse` (filters, e.g. {"credit": ...}), an existing photo with the same bytes that matches them
+    With `reuse` (filters, e.g. {"credit": ...}), an existing photo with the same picture that matches them
     is returned instead of a copy.
     """
     path = Path(path)
     with path.open("rb") as handle:
-        digest = hash_filelike(handle)
-        existing = Photo.objects.filter(file_hash=digest, **reuse).first() if reuse is not None else None
-        if existing is not None:
-            return existing
-        handle.seek(0)
-        photo = Photo(file_hash=digest, file_size=path.stat().st_size, **fields)
-        photo.file = ImageFile(handle, name=path.name)
-        photo.save()
+        clean = reencode(handle, path.name)
+    digest = hash_filelike(clean)
+    existing = Photo.objects.filter(file_hash=digest, **reuse).first() if reuse is not None else None
+    if existing is not None:
+        return existing
+    photo = Photo(**fields)
+    photo.use_clean_picture(clean)
+    photo.save()
     return photo

@@ -15,9 +15,12 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 from wagtail.models import Page, PageManager
 from wagtail.search import index
+from wagtail.utils.file import hash_filelike
 
 from redaksi.core.querysets import FewPagesQuerySet
 from redaksi.core.validators import validate_web_url
+
+from .reencode import CleanPicture, reencode
 
 VIDEOS_PER_PAGE = 20
 OTHER_VIDEOS = 4
@@ -42,6 +45,19 @@ class Photo(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
+
+    def save(self, *args, **kwargs):
+        """Store a new or replaced picture re-encoded (media/reencode.py), never the bytes as uploaded."""
+        if self.file and not self.file._committed and not isinstance(self.file.file, CleanPicture):
+            self.use_clean_picture(reencode(self.file.file, self.file.name))
+        return super().save(*args, **kwargs)
+
+    def use_clean_picture(self, clean):
+        """Take `clean` as the file, with its size, hash and dimensions."""
+        self.file = clean
+        self.file_size = clean.size
+        self.file_hash = hash_filelike(clean)
+        self.width, self.height = clean.dimensions
 
 
 class PhotoRendition(AbstractRendition):
