@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
 
-.PHONY: demo test test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-report bench-http bench-pages bench-profile bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr clean
+.PHONY: demo test test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-report bench-http bench-pages bench-profile bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr bench-cache-busting clean
 
 $(VENV)/.runtime: requirements/lock.txt
 	tools/system-deps.sh demo
@@ -78,6 +78,12 @@ bench-report: $(VENV)/.runtime
 bench-http: $(VENV)/.runtime
 	tools/system-deps.sh bench
 	$(PY) bench/http_load.py
+
+# One client floods unique URLs while a real reader fetches uncached stories, through the VCL before and after
+# deploy/varnish/hardening.vcl: bench/results/cache-busting.md (~5 min after the stack is up).
+bench-cache-busting: $(VENV)/.runtime
+	tools/system-deps.sh bench
+	$(PY) bench/cache_busting.py
 
 # Every reader page type on the demo: SQL queries, server time against a bare-redirect floor, gzipped weight;
 # on SQLite, then on a throwaway PostgreSQL (the query counts must match).
