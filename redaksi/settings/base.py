@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "redaksi.core.db_retry.RetryDroppedConnectionMiddleware",  # first: a dropped connection anywhere is retried
     "django.middleware.security.SecurityMiddleware",
     "redaksi.core.cache.CacheHeadersMiddleware",  # sees the final response: cookies, CSRF use, status
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -151,7 +152,6 @@ TAGGIT_CASE_INSENSITIVE = True
 # One cache shared by every process (app servers, the schedule worker): Redis when REDIS_URL is set
 # (production, `make prod-local`), otherwise files under var/ (`make demo`: runserver plus the worker).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
 
 
 def redis_cache(url):
@@ -164,6 +164,7 @@ def redis_cache(url):
     return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "OPTIONS": options}
 
 
+if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {
