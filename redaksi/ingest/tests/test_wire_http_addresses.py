@@ -6,6 +6,7 @@ import threading
 import time
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -186,3 +187,18 @@ def test_an_answer_that_trickles_past_the_deadline_is_cut(settings, monkeypatch)
     assert time.monotonic() - started < 3
     server.shutdown()
     server.server_close()
+
+
+def test_https_connects_to_the_checked_address_and_speaks_the_host_name(monkeypatch):
+    """TLS gets the URL's name (SNI, certificate check) while the socket goes to the checked address."""
+    dialled = []
+
+    def dial(address, *args, **kwargs):
+        dialled.append(address)
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr(socket, "create_connection", dial)
+    connection = http_transport.pinned_connection(urlsplit("https://kawat.example/"), 443, "203.0.113.7", 1)
+    with pytest.raises(ConnectionRefusedError):
+        connection.connect()
+    assert (dialled, connection.host, connection.port) == ([("203.0.113.7", 443)], "kawat.example", 443)

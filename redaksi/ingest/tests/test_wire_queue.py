@@ -141,7 +141,7 @@ def test_wire_sources_are_managed_by_desk_chiefs_only(client, news):
     assert client.get(listing).status_code == 200
     add = reverse("wire_sources:add")
     fields = {"name": "Antara", "agency": "Antara", "format": "ninjs", "language": "id", "poll_interval": 300}
-    both = client.post(add, {**fields, "url": "https://a.example/", "folder": "/srv/wire"})
+    both = client.post(add, {**fields, "url": "https://a.example/", "folder": "antara"})
     assert both.status_code == 200 and not WireSource.objects.exists()
-    assert client.post(add, {**fields, "folder": "/srv/wire", "enabled": "on"}).status_code == 302
-    assert WireSource.objects.get().folder == "/srv/wire"
+    assert client.post(add, {**fields, "folder": "antara", "enabled": "on"}).status_code == 302
+    assert WireSource.objects.get().folder == "antara"  # read from WIRE_FOLDER_ROOT
