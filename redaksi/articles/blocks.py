@@ -63,7 +63,8 @@ class RelatedStoryBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = ParagraphBlock(features=PARAGRAPH_FEATURES, label=_("paragraph"))
+    # Not required: a new story opens with one empty paragraph to type into; the story form drops empty ones.
+    paragraph = ParagraphBlock(features=PARAGRAPH_FEATURES, label=_("paragraph"), required=False)
     heading = HeadingBlock(label=_("heading"))
     quote = QuoteBlock(label=_("quote"))
     image = ImageBlock(label=_("image"))

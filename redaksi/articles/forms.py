@@ -1,9 +1,11 @@
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.utils import get_user_display_name
+from wagtail.blocks import StreamValue
 
 from redaksi.core.templatetags.core_tags import wib
 
@@ -29,6 +31,8 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("body") is not None:
+            cleaned_data["body"] = without_empty_paragraphs(cleaned_data["body"])
         newer = self.newer_revision()
         if newer and self.data.get(REPLACE_NEWER) != str(newer.pk):
             self.refused_newer_revision = newer
@@ -58,3 +62,13 @@ class ArticlePageForm(WagtailAdminPageForm):
             loaded_id = self.data.get("loaded_revision_id", "")
             loaded = self.instance.revisions.filter(pk=loaded_id).first() if loaded_id.isdigit() else None
             return loaded and loaded.created_at
+
+
+def without_empty_paragraphs(body):
+    """The body without paragraph blocks that hold no text (the new story's first one, left untouched)."""
+    kept = [
+        (block.block_type, block.value, block.id)
+        for block in body
+        if block.block_type != "paragraph" or strip_tags(block.value.source).strip()
+    ]
+    return body if len(kept) == len(body) else StreamValue(body.stream_block, kept, is_lazy=False)

@@ -1,15 +1,28 @@
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.rich_text import RichText
+from wagtail.signals import init_new_page, page_published, page_unpublished, post_page_move
 
+from redaksi.people.models import Person
 from redaksi.sections.models import SectionPage
 
 from . import purge
 from .corrections import log_new_corrections
 from .credits import credit_editor, publisher
-from .models import ArticlePage, section_id_for_path
+from .models import ArticleAuthor, ArticlePage, section_id_for_path
 from .privacy import refresh_privacy
+
+
+@receiver(init_new_page)
+def start_new_story(sender, page, parent, **kwargs):
+    """A new story opens with its writer as author and an empty first paragraph to type into."""
+    if not isinstance(page, ArticlePage):
+        return
+    writer = Person.objects.filter(user_id=page.owner_id).first()
+    if writer:
+        page.authors = [ArticleAuthor(person=writer)]
+    page.body = [("paragraph", RichText(""))]
 
 
 @receiver(post_page_move)

@@ -171,6 +171,24 @@ def register_desk_urls():
     ]
 
 
+@hooks.register("construct_page_action_menu")
+def put_the_next_step_first(menu_items, request, context):
+    """The footer's main button is the person's next step: approve for a reviewer, send to review for a reporter.
+
+    Wagtail's main button is Save; the step that moves the story on hid behind the "more" toggle.
+    """
+    names = [item.name for item in menu_items]
+    approve = [item for item in menu_items if item.name == "approve" and not item.launch_modal]
+    if approve:
+        step = approve[0]
+    elif "action-submit" in names and "action-publish" not in names:
+        step = menu_items[names.index("action-submit")]
+    else:
+        return
+    menu_items.remove(step)
+    menu_items.insert(0, step)
+
+
 # Scheduling that can't surprise (scheduling.py): what the approval does, the scheduled time, no past go-live.
 hooks.register("construct_page_action_menu", scheduling.label_approve_buttons)
 hooks.register("before_edit_page", scheduling.guard_past_go_live)
