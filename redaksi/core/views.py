@@ -10,6 +10,8 @@ from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from redaksi.core.wib import iso_wib
 from redaksi.newsroom.schedule import schedule_status
@@ -57,7 +59,8 @@ def redis_status():
 
 @functools.cache
 def redis_client(url):
-    return redis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
+    timeouts = {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT}
+    return redis.Redis.from_url(url, retry=Retry(NoBackoff(), 1), **timeouts)  # once: a pre-restart connection
 
 
 @requires_csrf_token

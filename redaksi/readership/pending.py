@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 import redis
 from django.conf import settings
 from django.db import connection, transaction
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from redaksi.articles.models import ArticlePage
 
@@ -52,7 +54,8 @@ def counting_in_redis():
 @functools.cache
 def redis_client(url):
     """One client, and so one connection pool, per process and URL (redis-py renews the pool after a fork)."""
-    return redis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
+    timeouts = {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT}
+    return redis.Redis.from_url(url, retry=Retry(NoBackoff(), 0), **timeouts)  # a failed read is held, not retried
 
 
 def client():
