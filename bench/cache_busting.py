@@ -49,6 +49,9 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15, help="length of each phase")
     parser.add_argument("--flood-connections", type=int, default=24, help="the flooder's concurrent connections")
+    parser.add_argument(
+        "--flood-rate", type=float, default=150, help="the flood's requests a second (app saturates ~120)"
+    )
     parser.add_argument("--reader-connections", type=int, default=2)
     parser.add_argument("--before", default=BEFORE, help="git revision of the VCL without hardening")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results path without extension")
@@ -160,11 +163,13 @@ def read(port, paths, seconds, connections):
     return results
 
 
-def flood_worker(port, pattern, offset, stop, counts):
-    connection = None
+def flood_worker(port, pattern, offset, stop, counts, interval):
+    connection, due = None, time.monotonic()
     for n in itertools.count(offset, 1000):
         if stop.is_set():
             return
+        due += interval
+        time.sleep(max(0, due - time.monotonic()))
         try:
             connection = connection or http.client.HTTPConnection(
                 "127.0.0.1", port, timeout=30, source_address=(FLOODER, 0)
@@ -175,12 +180,11 @@ def flood_worker(port, pattern, offset, stop, counts):
         counts[status] = counts.get(status, 0) + 1
 
 
-def flood_process(port, pattern, connections, stop, queue):
-    """One process of `connections` threads asking for unique `pattern` URLs until `stop`; puts status counts."""
+def flood_process(port, pattern, connections, rate, stop, queue):
+    """`connections` threads asking for unique `pattern` URLs, `rate` a second in all, until `stop`; puts counts."""
     counts = [{} for _ in range(connections)]
-    threads = [
-        threading.Thread(target=flood_worker, args=(port, pattern, n, stop, counts[n])) for n in range(connections)
-    ]
+    arguments = [(port, pattern, n, stop, counts[n], connections / rate) for n in range(connections)]
+    threads = [threading.Thread(target=flood_worker, args=one) for one in arguments]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -198,7 +202,9 @@ def phase(port, paths, args, flood=None):
     time.sleep(1)
     stop, queue, flooder = multiprocessing.Event(), multiprocessing.Queue(), None
     if flood:
-        flooder = multiprocessing.Process(target=flood_process, args=(port, flood, args.flood_connections, stop, queue))
+        flooder = multiprocessing.Process(
+            target=flood_process, args=(port, flood, args.flood_connections, args.flood_rate, stop, queue)
+        )
         flooder.start()
         time.sleep(2)  # the flood is at full speed before the reader starts
     reader = read(port, paths, args.seconds, args.reader_connections)
@@ -232,11 +238,10 @@ def count_statuses(statuses):
     return dict(sorted(counts.items()))
 
 
-FLOODS = {"alone": None, "utm flood": "/read{story}?utm_source={{n}}", "search flood": "/cari/?q=busting{{n}}"}
+FLOODS = {"alone": None, "utm flood": "{story}?utm_source={{n}}", "search flood": "/cari/?q=busting{{n}}"}
 
 
 def measure(args, paths):
-    story_id = paths[0].split("/")[1].removeprefix("read")
     results = {}
     git_show = ["git", "show", f"{args.before}:deploy/varnish/redaksi.vcl"]
     before_vcl = subprocess.run(git_show, cwd=BASE_DIR, capture_output=True, check=True).stdout.decode()  # noqa: S603, S607
@@ -244,8 +249,9 @@ def measure(args, paths):
         stack_.enter_context(varnishd("before", before_vcl, EDGE_PORTS["before"]))
         stack_.enter_context(varnishd("after", (VCL_DIR / "redaksi.vcl").read_text(), EDGE_PORTS["after"]))
         for edge, port in EDGE_PORTS.items():
+            read(port, paths[:20], 5, args.reader_connections)  # warm the app's workers and fragment caches
             for name, pattern in FLOODS.items():
-                flood = pattern and pattern.format(story=story_id)
+                flood = pattern and pattern.format(story=paths[-1])
                 log.info("%s edge, %s", edge, name)
                 result = phase(port, paths, args, flood)
                 result["reader_pages_per_s"] = round(result["reader_requests"] / args.seconds, 1)
@@ -259,8 +265,10 @@ def markdown(result):
     lines = [
         "# Cache-busting flood vs a real reader",
         "",
-        f"Measured {result['measured_at']} on {result['machine']}; `make bench-cache-busting` "
-        f"({result['seconds']} s per phase, flood {result['flood_connections']} connections from {FLOODER}, "
+        f"Measured {result['measured_at']} at commit {result['machine']['commit']} on {result['machine']['cpus']} CPUs "
+        f"(load average {result['machine']['load_average']}, shared with other work); `make bench-cache-busting` "
+        f"({result['seconds']} s per phase, flood {result['flood_rate']}/s on {result['flood_connections']} "
+        f"connections from {FLOODER}, "
         f"reader {result['reader_connections']} connections from {READER} over {result['stories']} distinct "
         "stories, each a miss after `PURGE /*`).",
         "",
@@ -288,6 +296,7 @@ def main(argv=None):
             "machine": machine(),
             "seconds": args.seconds,
             "flood_connections": args.flood_connections,
+            "flood_rate": args.flood_rate,
             "reader_connections": args.reader_connections,
             "stories": len(paths),
             "phases": measure(args, paths),
