@@ -40,7 +40,7 @@ def test_menu_links_sections_builtin_pages_and_social_anchor(loaded, site):
     assert isinstance(items["Video"].link_page.specific, VideoIndexPage)
     assert isinstance(items["Indeks"].link_page.specific, ArticleIndexPage)
     assert items["About Us"].link_page.specific.slug == "tentang-kami"
-    assert items["Social Media"].url == "#sosial-media"
+    assert items["Social Media"].link_url == "#sosial-media"
 
 
 def test_sections_are_home_children_in_menu_order(loaded, home):
