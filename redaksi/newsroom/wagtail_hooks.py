@@ -18,7 +18,7 @@ from wagtail.admin.widgets.button import Button, ListingButton
 
 from redaksi.sections.models import ArchiveMonthPage, SectionPage
 
-from . import scheduling, views
+from . import scheduling, security, views
 from .admin_listing import offer_page_owners_by_index
 from .desks import may_explore, permission_paths, writing_desks
 from .schedule import OVERDUE_AFTER, STALE_AFTER, overdue_changes, schedule_status
@@ -203,3 +203,8 @@ def schedule_dialog_css():
 @hooks.register("insert_global_admin_js")
 def schedule_dialog_js():
     return format_html('<script src="{}"></script>', static("redaksi/admin/schedule.js"))
+
+
+# Sign-in defences (security.py, docs/security.md): the audit actions and the attempts list for account admins.
+hooks.register("register_log_actions", security.register_log_actions)
+hooks.register("register_admin_viewset", lambda: security.access_attempt_viewset)

@@ -1,6 +1,7 @@
 """Settings shared by every environment; environment files override only what differs."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",  # sign-in lockout (docs/security.md)
 ]
 
 MIDDLEWARE = [
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "redaksi.ingest.wordpress.redirects.WordPressQueryRedirectMiddleware",  # /?p=ID of imported WordPress posts
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as axes asks: turns a locked-out sign-in into the lockout page
 ]
 
 ROOT_URLCONF = "redaksi.urls"
@@ -113,6 +116,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "newsroom.User"
+
+# Sign-in lockout (docs/security.md): 5 wrong passwords for one account from one address lock that pair for
+# 15 minutes; the newsroom behind one NAT address keeps working while one person is locked out.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "redaksi.readership.addresses.reader_address"  # X-Forwarded-For from trusted proxies only
+AXES_LOCKOUT_CALLABLE = "redaksi.newsroom.security.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # no Django admin: the attempts are listed in Wagtail's (newsroom/security.py)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
