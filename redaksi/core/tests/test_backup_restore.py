@@ -182,3 +182,9 @@ def test_a_missing_postgresql_client_names_the_package(monkeypatch):
 def test_the_database_password_is_passed_in_the_environment(monkeypatch):
     monkeypatch.setitem(connection.settings_dict, "PASSWORD", "rahasia")
     assert backup.pg_environment()["PGPASSWORD"] == "rahasia"
+
+
+def test_restored_rows_that_differ_from_the_manifest_are_reported(saved):
+    edit_manifest(saved, counts={"pages": 1, "stories": 9, "photos": 0, "people": 0})
+    with pytest.raises(CommandError, match=r"the manifest says \{.*'stories': 9"):
+        restore(saved, "--force")
