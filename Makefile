@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
 
-.PHONY: demo test test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-report bench-http bench-pages bench-profile bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr bench-cache-busting clean
+.PHONY: demo test test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-report bench-http bench-pages bench-profile bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr bench-cache-busting bench-faults bench-soak clean
 
 $(VENV)/.runtime: requirements/lock.txt
 	tools/system-deps.sh demo
@@ -117,6 +117,17 @@ bench-search: $(VENV)/.runtime
 # WordPress import throughput on the largest shared WXR file, fresh SQLite, then an idempotent second run.
 bench-wxr: $(VENV)/.runtime
 	nice -n 10 $(PY) bench/wxr_import.py
+
+# Redis, PostgreSQL, one app worker and the schedule worker stopped and restarted under load (~6 min):
+# bench/results/faults.{md,json}. FAULTS_ARGS passes options (e.g. --only redis --fault-seconds 5).
+bench-faults: $(VENV)/.runtime
+	tools/system-deps.sh prod
+	$(PY) bench/faults.py $(FAULTS_ARGS)
+
+# 10 minutes at ~80 % of the app's measured capacity: bench/results/soak.{md,json}. SOAK_ARGS="--seconds 60" to check.
+bench-soak: $(VENV)/.runtime
+	tools/system-deps.sh prod
+	$(PY) bench/soak.py $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) var artifacts
