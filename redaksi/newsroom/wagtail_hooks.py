@@ -18,7 +18,7 @@ from wagtail.admin.widgets.button import Button, ListingButton
 
 from redaksi.sections.models import ArchiveMonthPage, SectionPage
 
-from . import scheduling, security, views
+from . import scheduling, security, two_factor, views
 from .admin_listing import offer_page_owners_by_index
 from .desks import may_explore, permission_paths, writing_desks
 from .schedule import OVERDUE_AFTER, STALE_AFTER, overdue_changes, schedule_status
@@ -208,3 +208,11 @@ def schedule_dialog_js():
 # Sign-in defences (security.py, docs/security.md): the audit actions and the attempts list for account admins.
 hooks.register("register_log_actions", security.register_log_actions)
 hooks.register("register_admin_viewset", lambda: security.access_attempt_viewset)
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("two-factor/setup/", two_factor.setup, name="newsroom_two_factor_setup"),
+        path("two-factor/verify/", two_factor.verify, name="newsroom_two_factor_verify"),
+    ]

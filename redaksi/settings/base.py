@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",  # sign-in lockout (docs/security.md)
+    "django_otp",  # two-step sign-in: TOTP apps and recovery codes (docs/security.md)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +82,8 @@ MIDDLEWARE = [
     "redaksi.core.sites.CachedSiteMiddleware",  # after CommonMiddleware: only allowed hosts reach the cache
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "redaksi.newsroom.two_factor.TwoFactorMiddleware",  # publishers and admins: no admin page before the code
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "redaksi.ingest.wordpress.redirects.WordPressQueryRedirectMiddleware",  # /?p=ID of imported WordPress posts
@@ -127,6 +132,7 @@ AXES_CLIENT_IP_CALLABLE = "redaksi.readership.addresses.reader_address"  # X-For
 AXES_LOCKOUT_CALLABLE = "redaksi.newsroom.security.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # no Django admin: the attempts are listed in Wagtail's (newsroom/security.py)
+REDAKSI_REQUIRE_2FA = True  # off only in the test settings, for tests that sign staff in with force_login
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -18,6 +18,7 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # tests needing Redis start one
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+REDAKSI_REQUIRE_2FA = False  # the suite signs staff in with force_login; test_two_factor.py turns it on
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared memory: the live server's threads then each get their own connection, as the demo's
     # web server and worker do, under the WAL/IMMEDIATE settings; one shared in-memory connection would mix
