@@ -5,6 +5,7 @@ Indonesian and to the site administrators in the admin, and writes every sign-in
 """
 
 from axes.models import AccessAttempt
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
@@ -71,3 +72,13 @@ class AccessAttemptViewSet(ModelViewSet):
 
 
 access_attempt_viewset = AccessAttemptViewSet("access_attempts")
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp with the admin's own, looser policy (REDAKSI_ADMIN_CSP) under /admin/: Wagtail needs inline code."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
+            parts.config = settings.REDAKSI_ADMIN_CSP
+        return parts

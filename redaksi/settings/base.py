@@ -70,11 +70,13 @@ INSTALLED_APPS = [
     "django_otp",  # two-step sign-in: TOTP apps and recovery codes (docs/security.md)
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "redaksi.core.db_retry.RetryDroppedConnectionMiddleware",  # first: a dropped connection anywhere is retried
     "django.middleware.security.SecurityMiddleware",
+    "redaksi.newsroom.security.ContentSecurityPolicyMiddleware",  # CONTENT_SECURITY_POLICY; the admin's own
     "redaksi.core.cache.CacheHeadersMiddleware",  # sees the final response: cookies, CSRF use, status
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -133,6 +135,30 @@ AXES_LOCKOUT_CALLABLE = "redaksi.newsroom.security.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # no Django admin: the attempts are listed in Wagtail's (newsroom/security.py)
 REDAKSI_REQUIRE_2FA = True  # off only in the test settings, for tests that sign staff in with force_login
+CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin reads the token from the page, never from the cookie
+# Content-Security-Policy (docs/security.md): no inline script on the reader site (JSON-LD blocks are data, not run).
+_VIDEO_FRAMES = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+_CSP_COMMON = {"object-src": ["'none'"], "base-uri": ["'self'"], "frame-ancestors": ["'self'"]}
+_CSP_COMMON["form-action"] = ["'self'"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],  # the brand colour on <html>, a validated colour (core css_colour)
+        "img-src": ["'self'", "data:"],
+        "frame-src": _VIDEO_FRAMES,
+    }
+}
+REDAKSI_ADMIN_CSP = {
+    **_CSP_COMMON,
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],  # Wagtail's admin templates carry inline scripts
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *_VIDEO_FRAMES],  # page previews
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
