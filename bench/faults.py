@@ -129,6 +129,7 @@ class Stack:
     def __init__(self, ports, stories):
         self.env = {**os.environ, "PROD_LOCAL_DIR": str(STACK_DIR), "PROD_LOCAL_DEMO_STORIES": str(stories)}
         self.env.update({name: str(port) for name, port in ports.items()})
+        self.env.setdefault("SECURE_SSL_REDIRECT", "false")  # plain HTTP on loopback, as the load generator speaks
         self.edge = f"http://127.0.0.1:{ports['PROD_LOCAL_EDGE_PORT']}"
         self.app = f"http://127.0.0.1:{ports['PROD_LOCAL_APP_PORT']}"
         self.redis_port = ports["PROD_LOCAL_REDIS_PORT"]
