@@ -74,6 +74,7 @@ export SECRET_KEY='$secret_key'
 export ALLOWED_HOSTS='127.0.0.1,localhost'
 export CSRF_TRUSTED_ORIGINS='http://127.0.0.1:$edge_port,http://127.0.0.1:$app_port'
 export SECURE_COOKIES='false'
+export SECURE_SSL_REDIRECT='false'  # plain http on loopback: no TLS in front
 export WAGTAILADMIN_BASE_URL='http://127.0.0.1:$edge_port'
 export REDAKSI_VAR_DIR='$dir/var'
 export REDAKSI_SERVE_MEDIA='1'

@@ -128,6 +128,7 @@ AUTH_USER_MODEL = "newsroom.User"
 # 15 minutes; the newsroom behind one NAT address keeps working while one person is locked out.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = 5
+AXES_VERBOSE = False  # no start-up banner on stdout (production logs go there)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "redaksi.readership.addresses.reader_address"  # X-Forwarded-For from trusted proxies only

@@ -28,7 +28,7 @@ print(json.dumps({
     "trusted_proxies": settings.READERSHIP_TRUSTED_PROXIES,
     "root_handlers": settings.LOGGING["root"]["handlers"],
     "stdout": settings.LOGGING["handlers"]["stdout"]["stream"],
-}))
+}, default=repr))  # a Redis client option may be an object (the retry policy)
 """
 
 
