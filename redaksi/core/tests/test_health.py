@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from redaksi.newsroom.models import ScheduleHeartbeat
-from redaksi.newsroom.tests.outage import database_outage
+from redaksi.newsroom.tests.outage import read_outage
 from redaksi.newsroom.tests.scheduling import GO_LIVE, scheduled_story, seconds
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_a_worker_that_never_ran_is_503(client):
 @pytest.mark.django_db(transaction=True)
 def test_a_database_outage_is_503_and_the_next_check_after_it_is_200(client):
     beat(timezone.now())
-    with database_outage(table="newsroom_scheduleheartbeat"):
+    with read_outage(table="newsroom_scheduleheartbeat"):
         response = client.get("/health/")
     assert response.status_code == 503
     assert response["Cache-Control"] == "no-store"

@@ -51,3 +51,20 @@ def sqlite_write_lock(table):
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+@contextmanager
+def read_outage(table):
+    """Inside the block reading `table` fails, as in an outage; reads of SQLite in WAL mode pass a writer's lock,
+    so there the table is renamed away on Django's own connection (inside the test's transaction)."""
+    if connection.vendor == "postgresql":
+        with postgresql_restart():
+            yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {table} RENAME TO {table}_away")  # noqa: S608 - a table name from the test
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ALTER TABLE {table}_away RENAME TO {table}")  # noqa: S608

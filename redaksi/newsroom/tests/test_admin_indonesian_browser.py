@@ -195,7 +195,8 @@ def walk_story_editor(walk, day):
         walk.look("chooser")
         walk.close_modal()
     page.locator("#id_authors-ADD").click()
-    page.locator("#id_authors-0-person-chooser [data-chooser-action-choose]").click()
+    # The new row's chooser: a writer's own row comes filled in, its choose button hidden.
+    page.locator("[id^=id_authors-][id$=-person-chooser] [data-chooser-action-choose]").last.click()
     expect(page.locator(".modal-content").first).to_be_visible()
     walk.look("person chooser")
     walk.close_modal()

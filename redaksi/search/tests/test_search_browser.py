@@ -32,7 +32,7 @@ def test_header_search_finds_the_story_without_javascript(live_server, story, ne
     expect(result).to_be_visible()
     expect(result.locator("mark")).to_have_text("Pembicaraan")
     page.screenshot(path=screenshots / f"search-results-{width}.png", full_page=True)
-    axe_page = new_context().new_page()
+    axe_page = new_context(bypass_csp=True).new_page()  # axe-core is injected as an inline script
     axe_page.set_viewport_size({"width": width, "height": 844})
     axe_page.goto(page.url)
     assert axe(axe_page) == []
