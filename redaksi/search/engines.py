@@ -57,12 +57,17 @@ def fts_match(groups):
 
 
 def filter_sql(section_id, start, end):
-    """SQL conditions (and their parameters) on the entry table `e`."""
+    """SQL conditions (and their parameters) on the entry table `e`.
+
+    Times bind as the ORM binds them (SQLite: naive UTC text, what the column holds), so aware bounds in any
+    zone compare as instants on both databases.
+    """
     conditions, params = [], []
+    as_column = connection.ops.adapt_datetimefield_value
     for sql, value in (
         ("e.section_id = %s", section_id),
-        ("e.published_at >= %s", start),
-        ("e.published_at < %s", end),
+        ("e.published_at >= %s", as_column(start)),
+        ("e.published_at < %s", as_column(end)),
     ):
         if value is not None:
             conditions.append(sql)
