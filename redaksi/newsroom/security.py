@@ -15,6 +15,8 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .two_factor import RESET
+
 LOGIN_SUCCEEDED = "redaksi.login"
 LOGIN_FAILED = "redaksi.login_failed"
 ADMIN_PERMISSION = "newsroom.change_user"  # who manages accounts may see and lift lockouts: Admin and superusers
@@ -29,6 +31,7 @@ def lockout_response(request, original_response=None, credentials=None):
 def register_log_actions(actions):
     actions.register_action(LOGIN_SUCCEEDED, _("Admin sign-in"), _("Signed in to the admin"))
     actions.register_action(LOGIN_FAILED, _("Failed admin sign-in"), _("Failed admin sign-in"))
+    actions.register_action(RESET, _("Two-step sign-in reset"), _("Authenticator app and recovery codes removed"))
 
 
 def log_login(sender, request, user, **kwargs):
