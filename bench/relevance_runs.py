@@ -7,6 +7,7 @@ writer (redaksi/search/evaluation.py); read back in rank order.
 """
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,7 @@ def bm25_rows(stories, topics, depth, tag="bm25"):
     """
     import bm25s
 
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG on import: keep its notes out
     retriever = bm25s.BM25()
     retriever.index(words([f"{story.title}\n{story.body_text}" for story in stories]), show_progress=False)
     k = min(depth, len(stories))

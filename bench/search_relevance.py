@@ -154,7 +154,6 @@ def run(args):
 
 def main(argv=None):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
     args = parse_args(argv)
     result = run(args)
     args.out.mkdir(parents=True, exist_ok=True)
