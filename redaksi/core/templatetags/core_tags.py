@@ -55,7 +55,8 @@ def brand_style(context, colour):
     """A <style> setting --brand to the outlet's colour, allowed by its hash in this response's CSP (no nonce, which
     the edge would serve to every reader; no style attribute, which needs 'unsafe-inline')."""
     css = f":root{{--brand:{css_colour(colour)}}}"
-    allow_inline_style(context["request"], css)
+    if context.get("request") is not None:  # a page rendered outside a response (a test, a mail) has no policy
+        allow_inline_style(context["request"], css)
     return format_html("<style>{}</style>", css)
 
 
