@@ -104,8 +104,9 @@ bench-scale-postgres: $(VENV)/.runtime
 	tools/system-deps.sh test
 	nice -n 10 tools/with-postgres.sh $(BENCH_SCALE)
 
-# Search relevance (P@10, MRR) of no stemming, snowball and Redaksi over the IndoSum corpus: docs/search-measurements.md.
-bench-search-relevance: $(VENV)/.runtime
+# Search relevance on graded topics: plain BM25, the baseline commit and the working tree (recency on and off), on SQLite
+# and PostgreSQL, from TREC run files scored by ir-measures (bm25s and ir-measures are test dependencies): docs/search-evaluation.md.
+bench-search-relevance: $(VENV)/.test
 	tools/system-deps.sh test
 	nice -n 10 tools/with-postgres.sh $(PY) bench/search_relevance.py
 

@@ -1,4 +1,5 @@
-"""The story editor: Wagtail's page editor and creator, adapted in two ways.
+"""The story editor: Wagtail's page editor and creator, adapted in two ways (and the dashboard's review buttons
+show why an approval with a passed go-live time was refused: newsroom/scheduling.py).
 
 Scheduling is offered only to those who may publish the story: a reporter's go-live time would be ignored
 by the review anyway, and the "Atur jadwal" button only invites a mistake.
@@ -14,6 +15,8 @@ button naming the newer version.
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
+
+from redaksi.newsroom.scheduling import PastGoLiveWorkflowActionView
 
 from .models import ArticlePage
 
@@ -70,3 +73,4 @@ class StoryViewSet(PageViewSet):
     model = ArticlePage
     add_view_class = StoryCreateView
     edit_view_class = StoryEditView
+    workflow_action_view_class = PastGoLiveWorkflowActionView  # a refused approval says why (newsroom/scheduling.py)

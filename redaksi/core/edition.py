@@ -7,8 +7,12 @@ The number lives in the shared cache (Redis in production), so every app server 
 
 When the cache cannot be asked (Redis down), the edition is unknown and pages render fresh from the
 database: `current_edition()` answers a key nobody has cached under, and skips asking again for
-RETRY_AFTER. A process that saw the cache fail starts a new edition once it answers again, so a story
-published during the outage (whose new edition was lost) never brings back fragments from before it.
+RETRY_AFTER. A change made during the outage cannot start its edition: it leaves a PendingEdition row in
+the database, and the first process to reach the cache again starts that one new edition for all. An outage
+without changes keeps the edition, so the fragments from before it serve again at once: throwing them away
+(every process used to start its own edition) left the app rendering everything afresh while it worked off
+the requests queued during the outage, and /health/ answered ~20 s late (docs/caching.md). A cache that came
+back older than this process last saw it (restored from a snapshot) also starts a new edition.
 """
 
 import logging
@@ -16,6 +20,8 @@ import time
 import uuid
 
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from redaksi import __version__
 
@@ -28,10 +34,13 @@ RETRY_AFTER = 1.0  # seconds this process renders fresh after the cache failed, 
 
 
 class Outage:
-    """This process's view of the cache: when to ask it again, and whether it failed since it last answered."""
+    """This process's view of the cache: when to ask it again, whether it failed since it last answered, the
+    last edition it read, and whether it owes a new edition it could not record in the database."""
 
     retry_at = 0.0
     seen = False
+    last_edition = None
+    owed = False
 
 
 def current_edition():
@@ -46,7 +55,8 @@ def current_edition():
         cache_failed("reading the edition")
         return unknown_edition()
     if Outage.seen:
-        edition = start_edition_after_outage(edition)
+        edition = settle_outage(edition)
+    Outage.last_edition = edition
     return edition
 
 
@@ -62,11 +72,38 @@ def read_edition():
     return edition
 
 
-def start_edition_after_outage(edition):
-    """Start a new edition: a change made while the cache was down may not have started its own."""
+def settle_outage(edition):
+    """Start the edition a change during the outage could not, or one after a cache that lost data; else keep it."""
     Outage.seen = False
+    rolled_back = Outage.last_edition is None or edition < Outage.last_edition
+    if not (Outage.owed or rolled_back or take_pending_edition()):
+        logger.warning("the cache answers again: edition %s kept (no change while it was down)", edition)
+        return edition
+    Outage.owed = False
     logger.warning("the cache answers again: starting a new edition")
     return new_edition() or edition
+
+
+def take_pending_edition():
+    """Whether a change left a pending edition, taken so only one process starts it (True if the database fails)."""
+    from .models import PendingEdition
+
+    try:
+        with transaction.atomic():  # a savepoint: a failure leaves a caller's transaction usable
+            return PendingEdition.objects.filter(pk=1).delete()[0] > 0
+    except DatabaseError:
+        return True
+
+
+def leave_pending_edition():
+    """Record in the database that a change could not start its edition; failing that, owe it in this process."""
+    from .models import PendingEdition
+
+    try:
+        with transaction.atomic():
+            PendingEdition.objects.update_or_create(pk=1, defaults={"requested_at": timezone.now()})
+    except DatabaseError:
+        Outage.owed = True
 
 
 def new_edition():
@@ -79,6 +116,9 @@ def new_edition():
         edition = None
     if edition is None:
         cache_failed("starting a new edition")
+        leave_pending_edition()
+    else:
+        Outage.last_edition = edition
     return edition
 
 

@@ -81,3 +81,15 @@ class MenuItem(Orderable):
         if self.link_page_id:
             return self.link_page.get_url(request)
         return self.link_url if is_safe_link(self.link_url) else ""
+
+
+class PendingEdition(models.Model):
+    """A new edition asked for while the shared cache was down (one row): the first process back starts it."""
+
+    requested_at = models.DateTimeField(_("requested at"))
+
+    class Meta:
+        verbose_name = _("pending edition")
+
+    def __str__(self):
+        return self.requested_at.isoformat()

@@ -211,13 +211,15 @@ def save_imported_story(guid, options, fill):
     if is_new:
         page = ArticlePage(guid=guid, live=False)
     fill(page)
+    if options.published_at:
+        stamp_publication(page, options.published_at)
     if is_new:
         _file_new(page, options)
     revision = page.save_revision(log_action=True)
     if options.publish:
         revision.publish()
-    if options.published_at:
-        _stamp_published_at(page, options.published_at, published=options.publish)
+        if options.published_at:
+            backdate_last_publication(page, options.published_at)
     return page
 
 
@@ -297,11 +299,17 @@ def _hero_photo(story, path):
     )
 
 
-def _stamp_published_at(page, when, published):
-    """Carry the outlet's publication time; a story published now shows it as its last publication too."""
-    stamps = {"first_published_at": when, "published_at": when}
-    if published:
-        stamps["last_published_at"] = when
-    ArticlePage.objects.filter(pk=page.pk).update(**stamps)
-    for name, value in stamps.items():
-        setattr(page, name, value)
+def stamp_publication(page, when):
+    """Give the story the outlet's publication time before its revision is saved, so publishing keeps it.
+
+    Wagtail fills first_published_at only when the revision has none: the page_published receivers (the
+    reader search index, the edge purge of the Indeks day and sitemap month) then see this time, not the
+    import's. A draft carries it in its revision until it is published.
+    """
+    page.first_published_at = page.published_at = when
+
+
+def backdate_last_publication(page, when):
+    """After publishing, show the outlet's time as the last publication too (Wagtail always writes now there)."""
+    ArticlePage.objects.filter(pk=page.pk).update(last_published_at=when)
+    page.last_published_at = when

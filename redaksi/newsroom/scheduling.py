@@ -6,15 +6,18 @@ whatever is in them, confirmed or not). Wagtail publishes at once when it approv
 go-live time has passed. Here such a time is *unapplied* when the live story did not already go live with it and it
 is not the approved schedule still waiting for the worker; the editor is warned when opening the story, and an
 approval or publish from the edit form is turned into a plain save with an error naming the time. The approval of
-any other path (the dashboard's review buttons, scripts) is refused outright (`refuse_unapplied_past_go_live`).
+any other path (the dashboard's review buttons, scripts) is refused outright (`refuse_unapplied_past_go_live`); the
+dashboard's buttons then show the same error (`PastGoLiveWorkflowActionView`).
 """
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.action_menu import WorkflowMenuItem
+from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.models import DraftStateMixin, Page, TaskState
 
 PUBLISHING_ACTIONS = ("action-publish", "action-workflow-action")
@@ -147,7 +150,7 @@ def refuse_unapplied_past_go_live(sender, instance, raw=False, **kwargs):
     """pre_save of TaskState: refuse the final approval of a story whose unapplied go-live time has passed.
 
     The last line for approvals outside the edit form (the dashboard's review buttons, scripts): the approval is
-    rolled back and Wagtail answers with its "no permission" notice.
+    rolled back; the dashboard shows why (PastGoLiveWorkflowActionView), anything else gets PermissionDenied.
     """
     if raw or not instance.pk or instance.status != TaskState.STATUS_APPROVED:
         return
@@ -160,3 +163,17 @@ def refuse_unapplied_past_go_live(sender, instance, raw=False, **kwargs):
     go_live_at = unapplied_past_go_live(draft, draft.go_live_at)
     if go_live_at:
         raise PastGoLiveError(past_go_live_message(go_live_at))
+
+
+class PastGoLiveWorkflowActionView(WorkflowActionView):
+    """The review action of the dashboard's buttons (and their comment dialog): an approval refused for a passed
+    go-live time shows the edit view's error naming the time, not Wagtail's "no permission" notice."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)  # Task.on_action is atomic: the refusal rolled it back
+        except PastGoLiveError as error:
+            messages.error(request, str(error))
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            return self.render_modal_json(request, {"step": "success", "redirect": self.redirect_url})
+        return redirect(self.redirect_url)

@@ -4,6 +4,9 @@ Axes counts and locks (settings: AXES_*); this module only shows what it did, to
 Indonesian and to the site administrators in the admin, and writes every sign-in to Wagtail's audit log.
 """
 
+import base64
+import hashlib
+
 from axes.models import AccessAttempt
 from csp.middleware import CSPMiddleware
 from django.conf import settings
@@ -14,6 +17,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from .two_factor import RESET
 
 LOGIN_SUCCEEDED = "redaksi.login"
 LOGIN_FAILED = "redaksi.login_failed"
@@ -29,6 +34,7 @@ def lockout_response(request, original_response=None, credentials=None):
 def register_log_actions(actions):
     actions.register_action(LOGIN_SUCCEEDED, _("Admin sign-in"), _("Signed in to the admin"))
     actions.register_action(LOGIN_FAILED, _("Failed admin sign-in"), _("Failed admin sign-in"))
+    actions.register_action(RESET, _("Two-step sign-in reset"), _("Authenticator app and recovery codes removed"))
 
 
 def log_login(sender, request, user, **kwargs):
@@ -74,11 +80,23 @@ class AccessAttemptViewSet(ModelViewSet):
 access_attempt_viewset = AccessAttemptViewSet("access_attempts")
 
 
+def allow_inline_style(request, css):
+    """Allow one <style> element with exactly `css` in the response to `request`, by its hash (style-src)."""
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    request.csp_style_hashes = [*getattr(request, "csp_style_hashes", []), f"'sha256-{digest}'"]
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp with the admin's own, looser policy (REDAKSI_ADMIN_CSP) under /admin/: Wagtail needs inline code."""
+    """django-csp with the admin's own, looser policy (REDAKSI_ADMIN_CSP) under /admin/: Wagtail needs inline code.
+
+    Reader pages add the hashes of the <style> elements they render (allow_inline_style) to style-src.
+    """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
             parts.config = settings.REDAKSI_ADMIN_CSP
+        hashes = getattr(request, "csp_style_hashes", None)
+        if not report_only and hashes:
+            parts.update = {**(parts.update or {}), "style-src": [*(parts.update or {}).get("style-src", []), *hashes]}
         return parts

@@ -9,6 +9,7 @@ from base64 import b32encode
 
 import segno
 from django.conf import settings
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -18,11 +19,13 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.log_actions import log
 
 from . import roles
 
 ENFORCED_ROLES = (roles.REDAKTUR, roles.REDAKTUR_PELAKSANA, roles.PEMIMPIN_REDAKSI, roles.ADMIN)
 RECOVERY_CODES = 10
+RESET = "redaksi.two_factor_reset"  # audit action: an administrator removed the user's app and recovery codes
 OPEN_URL_NAMES = (
     "wagtailadmin_login",
     "wagtailadmin_logout",
@@ -120,3 +123,18 @@ def verify(request):
             return redirect(next_url(request))
         error = _("That code is not right. Enter the newest code from your app, or a recovery code.")
     return render(request, "newsroom/two_factor_verify.html", {"error": error, "next": next_url(request)})
+
+
+@transaction.atomic
+def reset(user):
+    """Remove the user's authenticator apps and recovery codes, and audit it; return (apps, recovery codes) removed.
+
+    Their sessions lose their verification with the devices: enforced roles set up a new app at their next admin
+    page, anyone else may enrol again.
+    """
+    apps = TOTPDevice.objects.filter(user=user, confirmed=True).count()
+    codes = StaticToken.objects.filter(device__user=user).count()
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()  # its tokens go with it
+    log(user, RESET, data={"apps": apps, "recovery_codes": codes})
+    return apps, codes

@@ -146,8 +146,7 @@ CONTENT_SECURITY_POLICY = {
         **_CSP_COMMON,
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "style-src-attr": ["'unsafe-inline'"],  # the brand colour on <html>, a validated colour (core css_colour)
+        "style-src": ["'self'"],  # and the hash of the brand colour's <style> (core_tags.brand_style)
         "img-src": ["'self'", "data:"],
         "frame-src": _VIDEO_FRAMES,
     }

@@ -101,3 +101,11 @@ def test_days_link_to_the_day_before_and_after_but_not_past_today(client, indeks
 def test_an_empty_day_says_so(client, indeks, news):
     soup = soup_of(client, f"{indeks.url}?date=2021-06-01")
     assert soup.select_one(".index-day .empty").get_text(strip=True) == "Tidak ada berita yang terbit pada tanggal ini."
+
+
+def test_a_day_runs_from_midnight_to_midnight_wib_across_the_year_end(client, indeks, news):
+    story(news, datetime.datetime(2021, 12, 31, 23, 59, 59, tzinfo=WIB), "Malam tahun baru")
+    story(news, datetime.datetime(2022, 1, 1, 0, 0, 0, tzinfo=WIB), "Tepat tahun baru")
+    story(news, datetime.datetime(2022, 1, 1, 6, 59, 59, tzinfo=WIB), "Pagi tahun baru")  # 31 December in UTC
+    assert titles(soup_of(client, f"{indeks.url}?date=2021-12-31")) == ["Malam tahun baru"]
+    assert titles(soup_of(client, f"{indeks.url}?date=2022-01-01")) == ["Pagi tahun baru", "Tepat tahun baru"]

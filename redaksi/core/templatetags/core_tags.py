@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from redaksi.core.edition import cached_for_edition
 from redaksi.core.models import MenuItem, SiteSettings
 from redaksi.core.wib import WIB
+from redaksi.newsroom.security import allow_inline_style
 
 register = template.Library()
 
@@ -45,8 +46,17 @@ def ld_json(data):
 
 @register.filter
 def css_colour(value):
-    """Return `value` if it is a hex colour, else the default brand colour: it goes into a style attribute."""
+    """Return `value` if it is a hex colour, else the default brand colour: it goes into CSS and a meta tag."""
     return value if value and HEX_COLOUR.fullmatch(value) else DEFAULT_BRAND_COLOUR
+
+
+@register.simple_tag(takes_context=True)
+def brand_style(context, colour):
+    """A <style> setting --brand to the outlet's colour, allowed by its hash in this response's CSP (no nonce, which
+    the edge would serve to every reader; no style attribute, which needs 'unsafe-inline')."""
+    css = f":root{{--brand:{css_colour(colour)}}}"
+    allow_inline_style(context["request"], css)
+    return format_html("<style>{}</style>", css)
 
 
 @register.filter

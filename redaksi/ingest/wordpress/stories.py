@@ -14,7 +14,13 @@ from wagtail.models import PageViewRestriction
 from redaksi.articles.models import ArticleAuthor, ArticlePage
 from redaksi.ingest.body import html_to_body
 from redaksi.ingest.models import Comment
-from redaksi.ingest.services import ImportOptions, _existing_page, _file_new, _stamp_published_at
+from redaksi.ingest.services import (
+    ImportOptions,
+    _existing_page,
+    _file_new,
+    backdate_last_publication,
+    stamp_publication,
+)
 from redaksi.pages.models import HomePage, StandardPage
 
 from .attachments import plain
@@ -81,10 +87,13 @@ def _set_state(page, status, when):
         page.go_live_at = when
         page.save_revision(log_action=True, approved_go_live_at=when)
         return
+    if status == "publish" and when:
+        stamp_publication(page, when)
     revision = page.save_revision(log_action=True)
     if status == "publish":
         revision.publish()
-        _stamp_published_at(page, when or page.first_published_at, published=True)
+        if when:
+            backdate_last_publication(page, when)
     elif status == "pending":
         _submit_for_review(page)
 

@@ -81,10 +81,11 @@ def approve_in_editor(client, story, go_live_at=""):
     return edit(client, story, go_live_at, **{"action-workflow-action": "1", "workflow-action-name": "approve"})
 
 
-def approve_from_dashboard(client, story):
+def approve_from_dashboard(client, story, **headers):
+    """The dashboard's "Setujui" button (a form posted with `next`), or its comment dialog (headers: XHR)."""
     task_state = story.current_workflow_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=(story.pk, "approve", task_state.pk))
-    return client.post(url, {"comment": ""})
+    return client.post(url, {"comment": "", "next": reverse("wagtailadmin_home")}, headers=headers)
 
 
 def shown_messages(response):
@@ -136,9 +137,25 @@ def test_a_passed_autosaved_go_live_time_is_not_applied_by_an_approval_from_the_
     clock.move_to(GO_LIVE + dt.timedelta(minutes=20))
 
     response = approve_from_dashboard(desk["editor"], story)
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    [error] = shown_messages(response)  # the edit view's words, not Wagtail's "no permission"
+    assert error.startswith("Belum terbit") and "Jumat, 21 Januari 2022 10:15 WIB, sudah lewat" in error
     story = refreshed(story)
     assert not story.live and story.workflow_in_progress
+
+
+def test_the_dashboard_comment_dialog_shows_why_a_passed_go_live_time_stopped_the_approval(desk, story, clock):
+    autosave(desk["editor"], story, GO_LIVE)
+    clock.move_to(GO_LIVE + dt.timedelta(minutes=20))
+
+    response = approve_from_dashboard(desk["editor"], story, **{"X-Requested-With": "XMLHttpRequest"})
+    assert response.status_code == 200
+    assert response.json() == {"step": "success", "redirect": reverse("wagtailadmin_home")}
+    [error] = shown_messages(response)
+    assert error.startswith("Belum terbit")
+    dashboard = desk["editor"].get(reverse("wagtailadmin_home")).content.decode()
+    assert "sudah lewat" in dashboard
+    assert not refreshed(story).live and refreshed(story).workflow_in_progress
 
 
 def test_a_passed_go_live_time_is_not_applied_by_a_publish(desk, story, clock):

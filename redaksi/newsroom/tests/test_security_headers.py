@@ -1,10 +1,14 @@
 """Content-Security-Policy on the reader site and the admin, the CSRF cookie, and production's check --deploy."""
 
+import base64
+import hashlib
 import re
 
 import pytest
 from django.conf import settings
 
+from redaksi.articles.tests.factories import ArticlePageFactory
+from redaksi.core.models import SiteSettings
 from redaksi.core.tests.test_production_settings import ENV, load
 
 
@@ -21,6 +25,24 @@ def test_reader_pages_forbid_inline_script_and_every_script_is_a_file_or_data(cl
     assert "'unsafe-inline'" not in policy["style-src"] and policy["frame-ancestors"] == ["'self'"]
     for tag in re.findall(r"<script[^>]*>", response.content.decode()):
         assert "src=" in tag or 'type="application/ld+json"' in tag, tag
+
+
+def sha256(text):
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+@pytest.mark.django_db
+def test_reader_pages_allow_no_inline_style_but_the_brand_colour_by_its_hash(client, site, news):
+    SiteSettings.objects.update_or_create(site=site, defaults={"outlet_name": "Warta", "brand_colour": "#a01d26"})
+    story = ArticlePageFactory(section=news)
+    for path in ["/", news.url, story.url, "/indeks/", "/en/", "/tidak-ada/"]:
+        response = client.get(path)
+        html, policy = response.content.decode(), directives(response)
+        assert "'unsafe-inline'" not in response["Content-Security-Policy"], path
+        assert " style=" not in html, path
+        styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+        assert styles == [":root{--brand:#a01d26}"], path
+        assert policy["style-src"] == ["'self'", sha256(styles[0])], path
 
 
 @pytest.mark.django_db

@@ -1,11 +1,16 @@
 """Two-step sign-in: publishers and admins set up an authenticator app before any admin page; reporters may."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import CommandError, call_command
 from django_otp.oath import totp
-from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import ModelLogEntry
 
 from redaksi.newsroom import roles
+from redaksi.newsroom.two_factor import RESET
 
 SETUP = "/admin/two-factor/setup/"
 VERIFY = "/admin/two-factor/verify/"
@@ -99,3 +104,39 @@ def test_superusers_are_forced(client, db):
 
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     assert client.get("/admin/")["Location"].startswith(SETUP)
+
+
+def reset_two_factor(username):
+    out = StringIO()
+    call_command("reset_two_factor", username, stdout=out)
+    return out.getvalue()
+
+
+def test_the_reset_command_removes_a_lost_app_and_the_editor_must_enrol_again(client, editor, staff):
+    _device, codes = enrol(client, editor)
+    colleague = staff(roles.REDAKTUR, username="rekan")
+    TOTPDevice.objects.create(user=colleague, name="authenticator", confirmed=True)
+    output = reset_two_factor(editor.username)
+    assert "removed 1 authenticator app(s) and 10 recovery code(s)" in output
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    assert not StaticDevice.objects.filter(user=editor).exists() and not StaticToken.objects.filter(token=codes[0])
+    assert TOTPDevice.objects.filter(user=colleague).exists()
+    assert client.get("/admin/")["Location"].startswith(SETUP)  # the verified session is verified no more
+    client.logout()
+    client.force_login(editor)
+    assert client.get("/admin/")["Location"].startswith(SETUP)  # next sign-in: set up, not a code
+    assert client.get(SETUP).status_code == 200
+
+
+def test_the_reset_is_in_the_audit_history_of_the_user(client, editor):
+    enrol(client, editor)
+    reset_two_factor(editor.username)
+    entry = ModelLogEntry.objects.get(object_id=str(editor.pk), action=RESET)
+    assert entry.data == {"apps": 1, "recovery_codes": 10}
+    assert entry.user is None  # done from the command line, not by an admin account
+    assert entry.message == "Aplikasi autentikator dan kode pemulihan dihapus"
+
+
+def test_the_reset_command_names_an_unknown_username(db):
+    with pytest.raises(CommandError, match="No user 'nobody'"):
+        reset_two_factor("nobody")
