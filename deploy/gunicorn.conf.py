@@ -17,8 +17,8 @@ worker_class = "sync"
 # Load Django once in the master: workers fork with the code already imported (less memory, faster restarts).
 preload_app = True
 
-# Recycle each worker after about a thousand requests (a slow leak never grows far); the jitter keeps
-# the workers from restarting all at once.
+# Recycle each worker after 20,000 to 22,000 requests (a slow leak never grows far: docs/security.md); the jitter
+# keeps the workers from restarting all at once.
 max_requests = 20000  # a leak guard: each restart costs a cold worker (templates, DB connection)
 max_requests_jitter = 2000
 
