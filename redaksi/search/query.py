@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import tantivy
 from django.utils import timezone
 
-from .analysis import STOPWORDS, WORD, analyse, analyse_query, exact_word, query_terms
+from .analysis import WORD, analyse, analyse_query, exact_word, index_terms, query_terms
 from .reader_index import SCHEMA, reader_index
 from .typos import correction
 
@@ -38,11 +38,16 @@ SYNC_ON_READ = 200  # a search applies at most this many waiting changes itself;
 # matches of any query word crowd out stories matching all of them.
 FIELD_WEIGHTS = {"title": 0.5, "standfirst": 0.5, "body": 1.0}
 WORD_WEIGHTS = {"title_words": 0.25, "text_words": 0.5}
+MIN_SHARE_OF_BEST = 0.4
 
 
 def min_should_match(groups):
-    """How many of the query's word groups a story must match: all of one or two, then at least half."""
-    return groups if groups <= 2 else math.ceil(groups / 2)
+    """How many of the query's word groups a story must match for "relevan": one of one or two, two thirds of
+    three or four, half of a longer question. Scoring puts stories with all of them first; the rest answer
+    queries with a word no story has."""
+    if groups <= 2:
+        return 1
+    return math.ceil(2 * groups / 3) if groups <= 4 else math.ceil(groups / 2)
 
 
 @dataclass(frozen=True)
@@ -75,8 +80,7 @@ def plan_query(text, current=None):
     """Analyse the reader's query; join compounds and correct misspellings the index has a better word for."""
     current = current or searcher()
     groups = join_compounds(analyse_query(text), current)
-    words = [exact_word(match.group()) for match in WORD.finditer(text or "")]
-    words = [word for word in dict.fromkeys(words) if word not in STOPWORDS]
+    words = list(dict.fromkeys(index_terms(text)[1]))  # as the index holds them: compounds split and joined
     corrections = {word: fixed for word in words if (fixed := correction(word, current))}
     for word, fixed in corrections.items():
         groups = add_alternative(groups, analyse(word), analyse(fixed))
@@ -128,16 +132,24 @@ def any_of(queries, minimum=None):
     return tantivy.Query.boolean_query([(tantivy.Occur.Should, query) for query in queries], minimum)
 
 
-def text_query(plan):
-    """Match MIN_SHOULD_MATCH of the groups (stemmed, every field); the exact words only add to the score."""
+def text_query(plan, minimum):
+    """Match `minimum` of the groups (stemmed, every field); the exact words only add to the score.
+
+    A group scores its best alternative, not their sum: a story with both "IHSG" and "indeks harga saham
+    gabungan", or both "Go-Jek" and "Gojek", answers the group once.
+    """
     groups = [
-        any_of([field_query(field, terms, weight) for terms in alternatives for field, weight in FIELD_WEIGHTS.items()])
+        tantivy.Query.disjunction_max_query(
+            [
+                any_of([field_query(field, terms, weight) for field, weight in FIELD_WEIGHTS.items()])
+                for terms in alternatives
+            ]
+        )
         for alternatives in plan.groups
     ]
     words = [field_query(field, (word,), weight) for word in plan.words for field, weight in WORD_WEIGHTS.items()]
-    matched = any_of(groups, min_should_match(len(groups)))
     return tantivy.Query.boolean_query(
-        [(tantivy.Occur.Must, matched), *((tantivy.Occur.Should, query) for query in words)]
+        [(tantivy.Occur.Must, any_of(groups, minimum)), *((tantivy.Occur.Should, query) for query in words)]
     )
 
 
@@ -159,20 +171,33 @@ def search_stories(plan, order=RELEVANT, page=1, now=None, recency=None, **filte
     """Return the `page`th page of stories matching `plan` under `filters`."""
     if not plan.groups:
         return Results([], 0, False)
-    current = searcher()
-    query = tantivy.Query.boolean_query(
-        [(tantivy.Occur.Must, text_query(plan))]
-        + [(tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0)) for f in filter_query(**filters)]
-    )
-    offset = (page - 1) * PER_PAGE
+    current, offset = searcher(), (page - 1) * PER_PAGE
     if order == NEWEST:
+        query = filtered(text_query(plan, len(plan.groups)), filters)
         found = current.search(query, PER_PAGE, count=True, order_by_field="published", offset=offset)
         story_ids = current.fast_field_values("story", [address for _key, address in found.hits])
-    else:
-        found = current.search(query, MAX_RESULTS, count=True)
-        ranked = rerank(current, found.hits, now or timezone.now(), recency_weight() if recency is None else recency)
-        story_ids = ranked[offset : offset + PER_PAGE]
-    return Results(story_ids, min(found.count, MAX_RESULTS), found.count > MAX_RESULTS)
+        return Results(story_ids, min(found.count, MAX_RESULTS), found.count > MAX_RESULTS)
+    query = filtered(text_query(plan, min_should_match(len(plan.groups))), filters)
+    found = current.search(query, MAX_RESULTS, count=True)
+    hits = close_to_the_best(found.hits) if len(plan.groups) > 1 else found.hits
+    ranked = rerank(current, hits, now or timezone.now(), recency_weight() if recency is None else recency)
+    capped = found.count > MAX_RESULTS and len(hits) == len(found.hits)
+    return Results(ranked[offset : offset + PER_PAGE], len(hits), capped)
+
+
+def filtered(query, filters):
+    """The query within the filters, which score nothing."""
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, query)]
+        + [(tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0)) for f in filter_query(**filters)]
+    )
+
+
+def close_to_the_best(hits):
+    """The hits scoring at least MIN_SHARE_OF_BEST of the best one: a story matching a query's weakest word
+    alone is no answer to it. (A one-word query has no weaker word: all its matches stay.)"""
+    best = hits[0][0] if hits else 0
+    return [hit for hit in hits if hit[0] >= MIN_SHARE_OF_BEST * best]
 
 
 def rerank(current, hits, now, weight):

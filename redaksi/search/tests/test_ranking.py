@@ -37,8 +37,9 @@ def test_an_old_strong_match_outranks_newer_weak_ones_beyond_the_result_cap(inde
     strong = indexed_story(
         title="Rupiah anjlok", standfirst="Rupiah jatuh.", text="Rupiah, rupiah.", first_published_at=days_ago(700)
     )
-    assert ranked("rupiah")[0] == strong.pk
-    assert len(ranked("rupiah")) == 4 and set(ranked("rupiah")) < {strong.pk, *(s.pk for s in weak)}
+    found = ranked("rupiah")
+    assert found[0] == strong.pk
+    assert len(found) == 4 and set(found) < {strong.pk, *(s.pk for s in weak)}
 
 
 def test_a_rare_word_counts_more_than_a_common_one(indexed_story):
@@ -50,11 +51,18 @@ def test_a_rare_word_counts_more_than_a_common_one(indexed_story):
     assert order.index(rare.pk) < order.index(common.pk)
 
 
-def test_most_of_the_words_are_enough_but_one_word_is_not(indexed_story):
+def test_most_of_the_words_are_enough_but_one_of_three_is_not(indexed_story):
     story = indexed_story(title="Harga cabai naik", text="Harga cabai rawit naik di pasar.")
     indexed_story(title="Harga emas", text="Harga emas turun.")
     assert ranked("harga cabai melonjak") == [story.pk]  # "melonjak" is in no story: two of three match
-    assert ranked("cabai melonjak") == []  # one of two is not enough
+    assert ranked("cabai mahal melonjak") == []  # one of three is not enough
+
+
+def test_a_story_matching_only_the_weakest_word_is_no_answer(indexed_story):
+    for n in range(6):
+        indexed_story(title=f"Harga cabai {n}", text="Harga cabai rawit naik.")
+    both = indexed_story(title="Cabai Gayo", text="Cabai dari Gayo.")
+    assert ranked("gayo cabai")[0] == both.pk and len(ranked("gayo cabai")) == 1
 
 
 def test_the_words_as_written_lift_a_story_over_another_form_of_them(indexed_story):
@@ -103,7 +111,9 @@ def test_recency_breaks_ties_and_its_weight_is_the_editors(indexed_story):
     assert ranked("inflasi") == [newer.pk, older.pk]
     settings.recency_weight = 0
     settings.save()
-    twin = indexed_story(title="Inflasi Maret", text="Inflasi inflasi naik.", first_published_at=days_ago(3))
+    twin = indexed_story(
+        title="Inflasi Maret", slug="inflasi-maret-lagi", text="Inflasi inflasi naik.", first_published_at=days_ago(3)
+    )
     assert ranked("inflasi")[:2] == [twin.pk, older.pk]  # same text, weight 0: the newer first
 
 

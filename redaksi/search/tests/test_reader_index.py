@@ -100,3 +100,18 @@ def test_bulk_indexing_logs_one_change_per_story(indexed_story, news):
     IndexChange.objects.all().delete()
     index_stories(stories)
     assert sorted(IndexChange.objects.values_list("story_id", flat=True)) == sorted(s.pk for s in stories)
+
+
+def test_the_sync_command_applies_a_backlog_and_rebuilds_on_request(indexed_story, monkeypatch):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    story = indexed_story(title="Bandara Kertajati")
+    out = StringIO()
+    call_command("sync_search_index", stdout=out)
+    assert "1 stories written" in out.getvalue()
+    monkeypatch.setattr("redaksi.search.query.SYNC_ON_READ", 0)
+    assert found("kertajati") == {story.pk}  # applied by the command, not by the search
+    call_command("sync_search_index", "--rebuild", stdout=out)
+    assert out.getvalue().endswith("1 stories written.\n")
