@@ -16,6 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from redaksi.core.models import MenuItem, SiteSettings
 from redaksi.newsroom.roles import set_up_roles
 from redaksi.pages.models import HomePage
+from redaksi.search.reader_index import forget_reader_index
 from redaksi.sections.tests.factories import SectionPageFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
@@ -35,6 +36,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def empty_reader_index():
+    """Start every test with an empty in-memory reader index: the database it followed was rolled back."""
+    forget_reader_index()
+    yield
+    forget_reader_index()
 
 
 @pytest.fixture

@@ -209,14 +209,20 @@ def migrate():
 
 
 def start_afresh():
-    """Empty the app's cache, start a new edition and purge every page from the edge."""
+    """Empty the app's cache, start a new edition, rebuild the search index and purge every page from the edge."""
     from redaksi.articles.purge import edge_configured, purge_everything  # articles imports core
+    from redaksi.search.reader_index import reader_index
 
     cache.clear()
     ContentType.objects.clear_cache()
+    stories = reader_index().rebuild_now()
     purge_everything()  # outside a transaction: the new edition and the purge happen now
     edge = "purged every page from the edge cache" if edge_configured() else "no edge cache configured to purge"
-    return ["Emptied the cache and started a new edition", edge.capitalize()]
+    return [
+        "Emptied the cache and started a new edition",
+        f"Rebuilt this machine's search index ({stories} stories); other machines' rebuild by themselves",
+        edge.capitalize(),
+    ]
 
 
 # Databases

@@ -217,6 +217,7 @@ class Worker:
             self.prune_old_reads()
             self.poll_wires()
             self.flush_reads()
+            self.follow_search()
         except DatabaseError as error:
             self.failures += 1
             logger.error(
@@ -262,6 +263,17 @@ class Worker:
             close_connections()
         except Exception:
             logger.exception("flushing read counts failed; they wait for the next pass")
+
+    def follow_search(self):
+        """Apply every change waiting for this machine's reader index (a bulk import's too); prune old ones."""
+        from redaksi.search.index import prune_changes
+        from redaksi.search.reader_index import reader_index
+
+        try:
+            reader_index().sync()
+            prune_changes(timezone.now())
+        except (OSError, ValueError):  # tantivy's errors; a database error is the pass's
+            logger.exception("updating the reader search index failed; it is tried again next pass")
 
     def stop(self, signum=signal.SIGTERM, frame=None):
         """Leave the loop after the current pass; the SIGTERM and SIGINT handler."""

@@ -9,6 +9,9 @@ Public interface (stable; the relevance benchmarks call it):
 - ``query_terms(groups) -> set[str]``: every term a query can match, for highlighting.
 - ``words(text) -> iterator of (start, end, term)``: each word of the original text with the term it
   indexes as (None for a stopword), for highlighting snippets.
+- ``index_terms(text) -> (terms, exact)``: what the reader index stores of a text: its terms, and its words
+  as written (folded, not stemmed), each list with the joined form of every compound added ("gojek" for
+  "Go-Jek"), so that "Gojek", "Go-Jek" and "GO-JEK" meet.
 
 Steps: Unicode NFKC, casefold and accent folding; words are letters and digits, joined inside a word by
 hyphens, dots, commas or apostrophes ("5,2", "anak-anak"); "Rp5.000" splits into "rp" and "5.000";
@@ -94,6 +97,26 @@ def hyphen_parts(word, start):
     for part in word.split("-"):
         yield start + offset, start + offset + len(part), term(part) if part else None
         offset += len(part) + 1
+
+
+def exact_word(text):
+    """A word as written, folded; the form typo correction and exact matches compare."""
+    return fold(text).replace("'", "").replace("’", "")
+
+
+def index_terms(text):
+    """Return the terms and the exact words `text` is indexed under, compounds also joined."""
+    terms, exact = [], []
+    for match in WORD.finditer(text or ""):
+        written = match.group()
+        parts = [(found, exact_word(written[start:end])) for start, end, found in words(written) if found]
+        terms.extend(found for found, _word in parts)
+        exact.extend(word for _found, word in parts)
+        if len(parts) > 1 and "-" in written:
+            joined = "".join(word for _found, word in parts)
+            terms.append(joined)
+            exact.append(joined)
+    return terms, exact
 
 
 def analyse(text):

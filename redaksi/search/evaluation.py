@@ -2,7 +2,7 @@
 
 `manage.py search_run` checks its input, then does the work in a child process on a throwaway database
 (scratch.py says why); the child files the corpus (corpus.file_stories), indexes it through the bulk path
-(rebuild_story_index), ranks every topic as /cari/ does in "relevan" order with no filters (analyse_query,
+(rebuild_story_index), ranks every topic as /cari/ does in "relevan" order with no filters (plan_query,
 search_stories, page after page) and writes `qid Q0 docid rank score tag` lines, docid = corpus id.
 
 search_stories returns ids in order, not scores: the score written is depth - rank + 1.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .corpus import CorpusError, read_corpus
 from .forms import MAX_QUERY_LENGTH
-from .query import MAX_RESULTS, PER_PAGE, RELEVANT, search_stories
+from .query import MAX_RESULTS, PER_PAGE, RELEVANT, plan_query, search_stories
 
 DEFAULT_DEPTH = 100
 DEFAULT_TAG = "redaksi"
@@ -92,11 +92,9 @@ def read_topics(path):
 
 def ranked_ids(query, depth, now):
     """Story ids for `query` in the reader's relevance order, no filters, down to `depth`."""
-    from .analysis import analyse_query
-
-    groups, ranked = analyse_query(query.strip()), []
+    plan, ranked = plan_query(query.strip()), []
     for page in range(1, -(-depth // PER_PAGE) + 1):
-        found = search_stories(groups, order=RELEVANT, page=page, now=now).story_ids
+        found = search_stories(plan, order=RELEVANT, page=page, now=now).story_ids
         ranked += found
         if len(found) < PER_PAGE:
             break
@@ -125,6 +123,7 @@ def evaluate_here(spec, scratch_name):
 
     from .corpus import file_stories
     from .index import rebuild_story_index
+    from .reader_index import reader_index
 
     if str(connection.settings_dict["NAME"]) != scratch_name or connection.introspection.table_names():
         raise EvaluationError(f"refusing to load a corpus into {connection.settings_dict['NAME']}: not the scratch")
@@ -132,6 +131,7 @@ def evaluate_here(spec, scratch_name):
     call_command("migrate", verbosity=0, interactive=False)
     corpus_ids = file_stories(stories, Site.objects.get(is_default_site=True).root_page)
     indexed = rebuild_story_index()
+    reader_index().sync()  # as the worker does after a bulk load
     rows = []
     for qid, query in topics:
         docids = [corpus_ids[pk] for pk in ranked_ids(query, spec.depth, spec.now)]

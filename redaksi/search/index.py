@@ -1,20 +1,37 @@
-"""Keep the reader search index true to what is public: live stories with a publication time."""
+"""Keep the reader search index true to what is public: live stories with a publication time.
+
+Writes go to the database (entries and the change log, in the caller's transaction); after the commit this
+process's local index applies them (reader_index.py), so a story is found the moment its publish returns.
+"""
+
+import datetime
 
 from django.db import models, transaction
 
 from redaksi.articles.models import ArticlePage
 
-from .analysis import analyse
-from .engines import BODY, STANDFIRST, TITLE, engine
-from .models import StoryEntry
+from .analysis import index_terms
+from .models import IndexChange, StoryEntry
+from .reader_index import EVERYTHING, reader_index
 
 BATCH = 500
+KEEP_CHANGES = datetime.timedelta(days=7)
+SYNC_AFTER_WRITE = 2_000  # more changes than this (a bulk import) are left to the worker
 
 
-def story_texts(story):
-    """The analysed terms of a story's headline, standfirst and body (paragraphs, quotes, captions)."""
-    body = story.body.stream_block.get_searchable_content(story.body)
-    return {TITLE: analyse(story.title), STANDFIRST: analyse(story.standfirst), BODY: analyse(" ".join(body))}
+def story_text(story):
+    """The reader index's fields of a story: stemmed headline, standfirst and body, and the words as written."""
+    body = " ".join(story.body.stream_block.get_searchable_content(story.body))
+    (title, title_words), (standfirst, standfirst_words), (body_terms, body_words) = (
+        index_terms(text) for text in (story.title, story.standfirst, body)
+    )
+    return {
+        "title": " ".join(title),
+        "standfirst": " ".join(standfirst),
+        "body": " ".join(body_terms),
+        "title_words": " ".join(title_words),
+        "text_words": " ".join([*standfirst_words, *body_words]),
+    }
 
 
 def is_public(story):
@@ -30,8 +47,14 @@ def index_stories(stories):
     public = [story for story in stories if is_public(story)]
     for first in range(0, len(public), BATCH):
         batch = public[first : first + BATCH]
-        entries = [StoryEntry(story_id=s.pk, section_id=s.section_id, published_at=s.published_at) for s in batch]
-        engine().write(entries, {story.pk: story_texts(story) for story in batch})
+        StoryEntry.objects.bulk_create(
+            [StoryEntry(story_id=s.pk, section_id=s.section_id, published_at=s.published_at, text=story_text(s))
+             for s in batch],
+            update_conflicts=True,
+            unique_fields=["story"],
+            update_fields=["section", "published_at", "text"],
+        )  # fmt: skip
+        log_changes([story.pk for story in batch])
 
 
 @transaction.atomic
@@ -39,7 +62,24 @@ def remove_stories(story_ids):
     """Take the stories out of the index."""
     if story_ids:
         StoryEntry.objects.filter(story_id__in=story_ids).delete()
-        engine().delete(story_ids)
+        log_changes(story_ids)
+
+
+def log_changes(story_ids):
+    """Log the stories whose entry changed; after the commit this process's index applies them."""
+    IndexChange.objects.bulk_create([IndexChange(story_id=story_id) for story_id in story_ids])
+    transaction.on_commit(sync_after_commit)
+
+
+def sync_after_commit():
+    """Apply the logged changes now (at most a batch; a bigger backlog is the worker's)."""
+    reader_index().sync(limit=SYNC_AFTER_WRITE)
+
+
+def prune_changes(now):
+    """Forget changes older than KEEP_CHANGES (an index further behind rebuilds); the newest always stays."""
+    newest = IndexChange.objects.order_by("-id").values_list("id", flat=True).first()
+    IndexChange.objects.filter(changed_at__lt=now - KEEP_CHANGES).exclude(id=newest).delete()
 
 
 def refile_stories(path):
@@ -51,11 +91,11 @@ def refile_stories(path):
 
 
 def rebuild_story_index():
-    """Index every story again and drop texts of deleted ones; returns how many stories are indexed."""
+    """Index every story again and drop entries of stories gone; returns how many stories are indexed."""
     queryset = ArticlePage.objects.order_by("pk")
     last = 0
     while batch := list(queryset.filter(pk__gt=last)[:BATCH]):
         index_stories(batch)
         last = batch[-1].pk
-    engine().delete_orphans()
+    log_changes([EVERYTHING])
     return StoryEntry.objects.count()

@@ -1,7 +1,9 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 class SearchSynonym(models.Model):
@@ -41,10 +43,11 @@ class SearchSynonym(models.Model):
 
 
 class StoryEntry(models.Model):
-    """A live story in the reader search index, with what searches filter and sort on.
+    """A live story in the reader search index: what searches filter and sort on, and its analysed text.
 
-    The matching text lives beside it per database: a weighted tsvector column `document` with a GIN index
-    on PostgreSQL, the FTS5 table `search_storytext` (rowid = story id) on SQLite (migration 0002).
+    `text` maps each field of the reader index (reader_index.py) to its terms, space-separated: the stemmed
+    "title", "standfirst" and "body", and the exact words "title_words" and "text_words". The local index is
+    built from these rows, so rebuilding it never runs the (slow) stemmer again.
     """
 
     story = models.OneToOneField(
@@ -52,12 +55,41 @@ class StoryEntry(models.Model):
     )
     section = models.ForeignKey("sections.SectionPage", on_delete=models.CASCADE, related_name="+", db_index=False)
     published_at = models.DateTimeField()
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["published_at", "story"], name="search_entry_time_idx"),
-            models.Index(fields=["section", "published_at", "story"], name="search_entry_section_time_idx"),
-        ]
+    text = models.JSONField(default=dict)
 
     def __str__(self):
         return f"{self.story_id} @ {self.published_at:%Y-%m-%d %H:%M}"
+
+
+class IndexChange(models.Model):
+    """One story entry written or removed, in order: what a reader index applies to follow the database.
+
+    No foreign key: a removed story's change outlives it. The schedule worker prunes old changes.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    story_id = models.IntegerField()
+    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return f"#{self.id}: story {self.story_id}"
+
+
+@register_setting(icon="search")
+class SearchSettings(BaseGenericSetting):
+    """The ranking's one knob an editor turns: how much newer stories are favoured among equal matches."""
+
+    recency_weight = models.FloatField(
+        _("recency weight"),
+        default=0.1,
+        validators=[MinValueValidator(0), MaxValueValidator(2)],
+        help_text=_(
+            "How much a story published today gains over an old one that matches the words as well: 0.1 is a "
+            "tie-breaker (10%), 1 doubles today's stories, 0 orders by the words only. The gain halves every week."
+        ),
+    )
+
+    panels = [FieldPanel("recency_weight")]
+
+    class Meta:
+        verbose_name = _("search settings")

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from redaksi.articles.models import ArticlePage, article_path
 from redaksi.core.wib import WIB
 
-from .analysis import analyse_query, query_terms
 from .forms import SearchForm
-from .query import MAX_PAGES, PER_PAGE, RELEVANT, Results, search_stories
+from .query import MAX_PAGES, PER_PAGE, RELEVANT, Plan, Results, plan_query, search_stories
 from .snippets import mark, snippet
 
 
@@ -18,11 +17,20 @@ class SearchPage:
 
     form: SearchForm
     query: str = ""
-    groups: list = field(default_factory=list)
+    plan: Plan = None
     results: Results = None
     hits: list = field(default_factory=list)
     page: int = 1
     status: int = 200
+
+    @property
+    def groups(self):
+        return self.plan.groups if self.plan else []
+
+    @property
+    def suggestion(self):
+        """The corrected query to offer ("did you mean"), when some word looked misspelled."""
+        return self.plan.suggestion if self.plan else ""
 
     @property
     def pages(self):
@@ -52,13 +60,13 @@ def search_page(params, sections):
         return SearchPage(form, status=400)
     data = form.cleaned_data
     query, page = data["q"].strip(), data["halaman"] or 1
-    groups = analyse_query(query)
-    if not groups:
+    plan = plan_query(query)
+    if not plan.groups:
         return SearchPage(form, query)
     until = data["sampai"] + datetime.timedelta(days=1) if data["sampai"] else None
     section = data["rubrik"]
     results = search_stories(
-        groups,
+        plan,
         order=data["urut"] or RELEVANT,
         page=page,
         section_id=section.pk if section else None,
@@ -66,12 +74,11 @@ def search_page(params, sections):
         end=day_start(until),
     )
     status = 404 if page > 1 and not results.story_ids else 200
-    return SearchPage(form, query, groups, results, hits(results.story_ids, groups), page, status)
+    return SearchPage(form, query, plan, results, hits(results.story_ids, plan.terms), page, status)
 
 
-def hits(story_ids, groups):
-    """The page's stories in result order with highlighted headline and snippet: one query."""
-    terms = query_terms(groups)
+def hits(story_ids, terms):
+    """The page's stories in result order, `terms` highlighted in headline and snippet: one query."""
     stories = ArticlePage.objects.published().filter(pk__in=story_ids).select_related("section")
     by_id = {story.pk: story for story in stories}
     return [

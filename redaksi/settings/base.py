@@ -179,6 +179,8 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("REDAKSI_MEDIA_ROOT", VAR_DIR / "media"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# The reader search index (redaksi/search/reader_index.py): derived from the database, one per machine.
+SEARCH_INDEX_DIR = Path(os.environ.get("REDAKSI_SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
 WIRE_FOLDER_ROOT = Path(os.environ.get("REDAKSI_WIRE_FOLDER_ROOT", VAR_DIR / "wire"))  # folder wire sources (ingest)
 
 WAGTAIL_SITE_NAME = "Redaksi"

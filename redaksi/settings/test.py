@@ -11,6 +11,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="redaksi-test-media-"))
 WIRE_FOLDER_ROOT = Path(tempfile.mkdtemp(prefix="redaksi-test-wire-"))
+SEARCH_INDEX_DIR = None  # in memory, emptied before every test (redaksi/conftest.py)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -5,7 +5,6 @@ from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from redaksi.articles.models import ArticlePage
 
 from ..analysis import analyse, analyse_query
-from ..engines import engine
 from ..index import index_stories
 
 NOTHING = Not(MatchAll())
@@ -65,7 +64,3 @@ class StoryIndexMixin:
         """Recompute headline-length norms on a full rebuild only: per write it scanned the whole index."""
         if full:
             super()._refresh_title_norms(full=True)
-
-    def delete_stale_entries(self):
-        super().delete_stale_entries()
-        engine().delete_orphans()

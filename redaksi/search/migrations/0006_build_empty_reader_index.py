@@ -1,20 +1,9 @@
-"""Build the reader index during the upgrade when it is empty and stories are live (a site from before search).
+"""Once built the reader index of a site from before search; 0007 does it now, with the current index code.
 
-It runs the same code as `update_index` (index.rebuild_story_index) on the current models, so it depends on the
-latest migration of every app whose tables that code reads.
+The code this ran (index.rebuild_story_index) writes the entry columns 0007 adds, so it cannot run here.
 """
 
 from django.db import migrations
-
-
-def build_empty_index(apps, schema_editor):
-    StoryEntry = apps.get_model("search", "StoryEntry")
-    ArticlePage = apps.get_model("articles", "ArticlePage")
-    if StoryEntry.objects.exists() or not ArticlePage.objects.filter(live=True).exists():
-        return
-    from redaksi.search.index import rebuild_story_index
-
-    rebuild_story_index()
 
 
 class Migration(migrations.Migration):
@@ -28,4 +17,4 @@ class Migration(migrations.Migration):
         ("pages", "0003_home_picks_and_masthead"),
     ]
 
-    operations = [migrations.RunPython(build_empty_index, migrations.RunPython.noop)]
+    operations = []

@@ -3,14 +3,13 @@
 import pytest
 
 from redaksi.articles.tests.factories import ArticlePageFactory, paragraphs
-from redaksi.search.analysis import analyse_query
 from redaksi.search.index import index_stories
-from redaksi.search.query import NEWEST, search_stories
+from redaksi.search.query import NEWEST, plan_query, search_stories
 
 
 def found(words, **filters):
     """Ids of the stories the reader index finds for `words`, newest first (first page)."""
-    return search_stories(analyse_query(words), order=NEWEST, **filters).story_ids
+    return search_stories(plan_query(words), order=NEWEST, **filters).story_ids
 
 
 @pytest.fixture

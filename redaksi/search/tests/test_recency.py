@@ -1,23 +1,25 @@
-"""The recency decay "relevan" multiplies the text match by."""
-
-import datetime
+"""The recency factor "relevan" multiplies a story's text score by."""
 
 import pytest
 
-from redaksi.search.query import HALF_LIFE, RECENCY_FLOOR, relevance
+from redaksi.search.query import HALF_LIFE, recency_factor
 
-NOW = datetime.datetime(2026, 3, 10, tzinfo=datetime.UTC)
-
-
-def test_a_story_of_now_keeps_its_whole_text_match():
-    assert relevance(0.5, NOW, NOW) == 0.5
+WEEK = HALF_LIFE.total_seconds()
 
 
-def test_the_boost_halves_every_half_life_above_the_floor():
-    week_old = relevance(1.0, NOW - HALF_LIFE, NOW)
-    assert week_old == pytest.approx(RECENCY_FLOOR + (1 - RECENCY_FLOOR) / 2)
+def test_a_story_of_now_gains_the_whole_weight():
+    assert recency_factor(0, 0.1) == pytest.approx(1.1)
 
 
-def test_old_stories_keep_the_floor_and_future_ones_no_more_than_now():
-    assert relevance(1.0, NOW - 100 * HALF_LIFE, NOW) == pytest.approx(RECENCY_FLOOR)
-    assert relevance(1.0, NOW + HALF_LIFE, NOW) == 1.0
+def test_the_gain_halves_every_half_life():
+    assert recency_factor(WEEK, 0.1) == pytest.approx(1.05)
+    assert recency_factor(3 * WEEK, 1.0) == pytest.approx(1.125)
+
+
+def test_old_stories_tend_to_no_gain_and_future_ones_gain_no_more_than_now():
+    assert recency_factor(100 * WEEK, 0.1) == pytest.approx(1.0)
+    assert recency_factor(-WEEK, 0.1) == recency_factor(0, 0.1)
+
+
+def test_weight_zero_turns_recency_off():
+    assert recency_factor(0, 0) == recency_factor(50 * WEEK, 0) == 1

@@ -61,11 +61,17 @@ def test_newest_orders_by_time(client, stories):
     assert fresh < sport < old
 
 
-def test_relevance_prefers_the_better_match_but_recency_counts(client, stories):
+def test_relevance_shows_every_story_with_the_word(client, stories):
     html = page(client, "?q=rupiah")
-    fresh, sport, old = positions(html, stories, "fresh", "sport", "old")
-    assert sport < old  # both headline matches: the newer first
-    assert fresh < old  # a body match of yesterday beats a headline match two months old
+    assert len(positions(html, stories, "fresh", "sport", "old")) == 3 and "Harga cabai" not in html
+    assert "3 berita untuk “rupiah”" in html
+
+
+def test_a_misspelled_query_offers_the_spelling_the_stories_use(client, stories, indexed_story):
+    for n in range(2):
+        indexed_story(title=f"Rupiah hari ini {n}")
+    html = page(client, "?q=Rupaih")
+    assert "Mungkin maksud Anda:" in html and "?q=Rupiah" in html and "3 berita" not in html
 
 
 def test_filters_by_section_and_dates(client, stories):
