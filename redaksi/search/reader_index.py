@@ -19,6 +19,7 @@ Tests keep the index in memory (``SEARCH_INDEX_DIR = None``) and start each test
 import json
 import logging
 import threading
+import time
 from pathlib import Path
 
 import tantivy
@@ -61,7 +62,7 @@ class ReaderIndex:
         self.memory_applied = None
         if self.path:
             self.path.mkdir(parents=True, exist_ok=True)
-        self.index = tantivy.Index(SCHEMA, path=str(self.path) if self.path else None)
+        self.index = open_index(self.path)
 
     @property
     def state_file(self):
@@ -161,6 +162,17 @@ class ReaderIndex:
         for story_id, section_id, published_at, text in entries:
             writer.add_document(document(story_id, section_id, published_at, text))
         return len(entries)
+
+
+def open_index(path):
+    """Open the index at `path` (memory when None), creating it; two processes creating it at once both get it."""
+    try:
+        return tantivy.Index(SCHEMA, path=str(path) if path else None)
+    except (OSError, ValueError):
+        if path is None:
+            raise
+        time.sleep(0.2)  # another process was writing the new index's meta file: it exists now
+        return tantivy.Index(SCHEMA, path=str(path))
 
 
 def database_name():

@@ -115,3 +115,11 @@ def test_the_sync_command_applies_a_backlog_and_rebuilds_on_request(indexed_stor
     assert found("kertajati") == {story.pk}  # applied by the command, not by the search
     call_command("sync_search_index", "--rebuild", stdout=out)
     assert out.getvalue().endswith("1 stories written.\n")
+
+
+def test_processes_opening_a_new_index_directory_at_once_share_it(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        handles = list(pool.map(lambda _n: ReaderIndex(tmp_path / "new"), range(4)))
+    assert all(handle.searcher().num_docs == 0 for handle in handles)
