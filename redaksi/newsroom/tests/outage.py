@@ -47,10 +47,33 @@ def sqlite_write_lock(table):
     other.execute("BEGIN IMMEDIATE")
     other.execute(f"UPDATE {table} SET id = id")  # noqa: S608 - a table name from the test, not input
     try:
-        yield
+        with short_busy_timeout():
+            yield
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+@contextmanager
+def short_busy_timeout(seconds=0.1):
+    """Fail a locked write after `seconds`, not the settings' 20: the outage is under test, not the wait.
+
+    Set for the open connection and for any Django opens inside the block (a worker reconnects after an error).
+    """
+    options = connection.settings_dict["OPTIONS"]
+    saved = options["timeout"]
+    options["timeout"] = seconds
+    set_busy_timeout(seconds)
+    try:
+        yield
+    finally:
+        options["timeout"] = saved
+        set_busy_timeout(saved)
+
+
+def set_busy_timeout(seconds):
+    if connection.connection is not None:
+        connection.connection.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
 
 @contextmanager
