@@ -20,7 +20,7 @@ from django.conf import settings
 
 from redaksi.core.tests.edge import free_port
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.stack]
 
 SCRIPT = settings.BASE_DIR / "tools" / "prod-local.sh"
 ONE_YEAR = 365 * 24 * 3600
