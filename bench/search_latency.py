@@ -1,42 +1,58 @@
-"""Search latency on PostgreSQL at 100k and 1M stories, index build time, and analysis throughput.
+"""Reader search latency on PostgreSQL at a small baseline and at 1M stories, and the local index's build.
 
-Builds a fresh database (DATABASE_URL, a throwaway PostgreSQL from tools/with-postgres.sh), files copies
-of the IndoSum corpus as stories (new ids, slugs and dates spread over years; bench/corpus_archive.py),
-builds the reader search index through search-core's bulk path (`rebuild_story_index`, timed), and times
-the reader search (`search_page`: form, analysis, bounded query, hydration and snippets) for a query mix:
-the judged queries, common and rare single words, a typo matching nothing, a section filter and a date
-range, both orders. As
-context it times the same judged queries with no-stem terms (raw words, no synonyms) through the same
-query path, in the same run. Then grows the archive and repeats.
+Builds a fresh database (DATABASE_URL: tools/with-postgres.sh) and a reader index in a temporary directory
+(REDAKSI_SEARCH_INDEX_DIR, removed at the end; never var/); files copies of the IndoSum corpus as stories
+(bench/corpus_archive.py); writes their search entries through the bulk path (`rebuild_story_index`) and
+builds the local tantivy index from them as the worker does (`reader_index().sync()`), both timed; then
+times a query mix in both orders, with and without a desk or date filter: `search_stories` alone (what the
+target is about), `plan_query` and the whole search page (`search_page`). Then grows the archive, repeats.
 
-The corpus has 3,463 distinct texts, so analysis is memoised per text while indexing; the analyser's
-throughput on distinct text is measured separately to estimate a real archive's build time.
+Story k copies corpus article k mod 3,463, so the entries' analysed text is cached per article here, not
+in the app (`memoise_story_text`); the analyser's throughput on distinct text is measured separately.
 
-    tools/with-postgres.sh .venv/bin/python bench/search_latency.py --sizes 100000 1000000
+    tools/with-postgres.sh .venv/bin/python bench/search_latency.py --sizes 10000 1000000
 """
 
 import argparse
 import datetime
 import json
 import logging
+import math
+import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench" / "results"
-COMMON_WORDS = ["jakarta", "indonesia", "pemerintah", "presiden", "polisi"]  # in 10-60 % of the corpus
-RARE_WORDS = ["blimbingsari", "igbonefo", "zilingo", "hambali", "deliveree"]  # in one corpus story each
-NO_MATCH = ["blimbingsarii", "igbonefoo", "zilingoo"]  # a reader's typo: no story matches
 ORDERS = ("relevan", "terbaru")
+COMMON_WORDS = ["indonesia", "jakarta", "tahun", "pemerintah", "presiden", "harga", "polisi", "pasar"]  # 62-7 %
+COMMON_PHRASES = [
+    "pemerintah indonesia", "presiden joko widodo", "harga minyak dunia", "polisi jakarta",
+    "ekonomi indonesia tahun ini", "pasar saham jakarta",
+]  # fmt: skip
+LONG_QUESTIONS = [
+    "bagaimana dampak kenaikan harga minyak dunia terhadap ekonomi indonesia",
+    "siapa pemenang pemilihan gubernur jakarta tahun ini",
+    "berapa jumlah korban gempa bumi di lombok",
+    "kapan timnas indonesia bertanding di piala aff",
+    "mengapa nilai tukar rupiah melemah terhadap dolar amerika",
+]
+RARE_NAMES = ["blimbingsari", "igbonefo", "zilingo", "hambali", "deliveree"]  # one corpus article each
+MISSPELLINGS = ["indonesa", "jakrta", "presidn", "novato", "jokowo", "prabowi", "blimbingsarii", "zilingoo"]
+NOTHING = ["qxzvwk", "zzyzxqj", "bvcxzlkjh"]  # no story and no neighbour
+PERCENTILES = (50, 95, 99)
+PARTS = ("search", "plan", "page")  # search_stories, plan_query, search_page
 log = logging.getLogger("bench.search_latency")
 
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000], help="archive sizes to measure")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each query (after one warm-up run)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 1_000_000], help="archive sizes to measure")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs of each query (after one warm-up run)")
     parser.add_argument("--per-day", type=int, default=200, help="stories published per day (dates spread over years)")
     parser.add_argument("--batch-size", type=int, default=10_000, help="rows per bulk insert transaction")
     parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="directory for search-latency.md/.json")
@@ -47,9 +63,9 @@ def parse_args(argv):
 
 
 def analysis_throughput(stories):
-    """Words per second of the analyser on the corpus's distinct texts: cold stem cache, then warm."""
-    from bench.search_relevance import clear_analysis_caches
-    from redaksi.search.analysis import WORD, analyse
+    """Words per second of the entries' analysis (index_terms) on the corpus's distinct texts: cold, then warm."""
+    from bench.relevance_legacy import clear_analysis_caches
+    from redaksi.search.analysis import WORD, index_terms
 
     texts = [text for story in stories for text in (story.title, story.body_text)]
     words = sum(len(WORD.findall(text)) for text in texts)
@@ -58,146 +74,210 @@ def analysis_throughput(stories):
     for name in ("cold", "warm"):
         began = time.perf_counter()
         for text in texts:
-            analyse(text)
+            index_terms(text)
         passes[f"{name}_words_per_s"] = round(words / (time.perf_counter() - began))
     return {"texts": len(texts), "words": words, "words_per_story": round(words / len(stories)), **passes}
 
 
-def memoise_analysis():
-    """Analyse each distinct text once while indexing copies of the corpus (the index module's analyse)."""
+def memoise_story_text(articles):
+    """Analyse each corpus article once while indexing its copies: story k (slug "...-k") copies article k mod
+    `articles`. Returns the counters (distinct articles analysed, seconds spent analysing them)."""
     from redaksi.search import index
 
-    analysed, analyse = {}, index.analyse
+    analysed, story_text, spent = {}, index.story_text, {"articles": 0, "seconds": 0.0}
 
-    def memoised(text):
-        if text not in analysed:
-            analysed[text] = analyse(text)
-        return analysed[text]
+    def memoised(story):
+        article = int(story.slug.rsplit("-", 1)[1]) % articles
+        if article not in analysed:
+            began = time.perf_counter()
+            analysed[article] = story_text(story)
+            spent["seconds"] += time.perf_counter() - began
+            spent["articles"] += 1
+        return analysed[article]
 
-    index.analyse = memoised
+    index.story_text = memoised
+    return spent
 
 
-def build_index():
-    """Rebuild the reader index through the bulk path; vacuum it as autovacuum would. Return seconds."""
+def count_syncs_after_write():
+    """Time the syncs of the local index each committed batch of entries triggers (index.log_changes)."""
+    from redaksi.search import index
+
+    spent, sync = {"syncs": 0, "seconds": 0.0}, index.sync_after_commit
+
+    def counted():
+        began = time.perf_counter()
+        sync()
+        spent["syncs"] += 1
+        spent["seconds"] += time.perf_counter() - began
+
+    index.sync_after_commit = counted
+    return spent
+
+
+def build_entries(spent):
+    """Write every story's search entry through the bulk path; vacuum as autovacuum would. Return the figures."""
     from django.db import connection
 
     from redaksi.search.index import rebuild_story_index
 
-    began = time.perf_counter()
+    before, began = dict(spent), time.perf_counter()
     indexed = rebuild_story_index()
     seconds = time.perf_counter() - began
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE search_storyentry")
-    return indexed, seconds
-
-
-def query_mix(queries, sections, middle):
-    """(kind, params) for every measured search; each kind in both orders."""
-    window = {
-        "dari": (middle - datetime.timedelta(days=15)).date(),
-        "sampai": (middle + datetime.timedelta(days=15)).date(),
-    }
-    kinds = {
-        "judged": [{"q": q} for q in queries],
-        "common_word": [{"q": word} for word in COMMON_WORDS],
-        "rare_word": [{"q": word} for word in RARE_WORDS],
-        "no_match": [{"q": word} for word in NO_MATCH],
-        "judged_in_section": [{"q": q, "rubrik": sections[1].slug} for q in queries],
-        "judged_in_30_days": [{"q": q, **window} for q in queries],
-    }
-    return [
-        (f"{kind} ({order})", {**params, "urut": order})
-        for order in ORDERS
-        for kind, mix in kinds.items()
-        for params in mix
-    ]
-
-
-def timed(function, repeat):
-    """Run once to warm up, then `repeat` times; return the timings in ms."""
-    function()
-    timings = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        function()
-        timings.append((time.perf_counter() - began) * 1000)
-    return timings
-
-
-def summary(timings):
-    ordered = sorted(timings)
+        cursor.execute(
+            "SELECT pg_total_relation_size('search_storyentry'), pg_total_relation_size('search_indexchange')"
+        )
+        entry_bytes, change_bytes = cursor.fetchone()
     return {
-        "runs": len(ordered),
-        "p50_ms": round(statistics.median(ordered), 2),
-        "p95_ms": round(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))], 2),
-        "max_ms": round(ordered[-1], 2),
+        "entries": indexed,
+        "entries_seconds": round(seconds, 1),
+        "entries_per_s": round(indexed / seconds),
+        "syncs_after_write": spent["syncs"] - before["syncs"],
+        "syncs_after_write_seconds": round(spent["seconds"] - before["seconds"], 1),
+        "entry_table_bytes": entry_bytes,
+        "change_log_bytes": change_bytes,
     }
+
+
+def build_local_index():
+    """Bring the local index up to the entries as the worker does after a bulk load; time it, measure it."""
+    from redaksi.search.reader_index import reader_index
+
+    index, began = reader_index(), time.perf_counter()
+    written = index.sync()
+    seconds = time.perf_counter() - began
+    searcher = index.searcher()
+    return {
+        "index_documents": searcher.num_docs,
+        "index_written": written,
+        "index_build_seconds": round(seconds, 1),
+        "index_build_per_s": round(searcher.num_docs / seconds),
+        "index_bytes": sum(path.stat().st_size for path in index.path.rglob("*") if path.is_file()),
+        "index_segments": searcher.num_segments,
+    }
+
+
+def query_mix(judged, section, middle):
+    """(kind, query, filter) for every measured search; each is run in both orders."""
+    window = ((middle - datetime.timedelta(days=15)).date(), (middle + datetime.timedelta(days=15)).date())
+    kinds = {
+        "common word": COMMON_WORDS,
+        "common words, 2-4": COMMON_PHRASES,
+        "judged query": judged,
+        "long question": LONG_QUESTIONS,
+        "rare name": RARE_NAMES,
+        "misspelling": MISSPELLINGS,
+        "nothing found": NOTHING,
+    }
+    mix = [(kind, q, {}) for kind, queries in kinds.items() for q in queries]
+    for name, queries in (("common word", COMMON_WORDS), ("judged query", judged)):
+        mix += [(f"{name}, one desk", q, {"section": section}) for q in queries]
+        mix += [(f"{name}, 30 days", q, {"window": window}) for q in queries]
+    return mix
+
+
+def as_reader(q, order, section=None, window=None):
+    """The search's GET parameters, and search_stories' filters as search_page derives them (whole WIB days)."""
+    from redaksi.search.services import day_start
+
+    params, filters = {"q": q, "urut": order}, {}
+    if section:
+        params["rubrik"], filters["section_id"] = section.slug, section.pk
+    if window:
+        params.update(dari=window[0].isoformat(), sampai=window[1].isoformat())
+        filters.update(start=day_start(window[0]), end=day_start(window[1] + datetime.timedelta(days=1)))
+    return params, filters
+
+
+def clock(function):
+    """Milliseconds `function` takes."""
+    began = time.perf_counter()
+    function()
+    return (time.perf_counter() - began) * 1000
+
+
+def time_query(q, order, where, sections, repeat):
+    """Timings (ms) of plan_query, search_stories and search_page for one search, after a warm-up of each."""
+    from redaksi.search.query import plan_query, search_stories
+    from redaksi.search.services import search_page
+
+    params, filters = as_reader(q, order, **where)
+    plan = plan_query(q)
+    found = search_stories(plan, order=order, **filters)
+    if search_page(params, sections).status != 200:
+        raise SystemExit(f"search {params} did not answer 200")
+    runs = {
+        "plan": lambda: plan_query(q),
+        "search": lambda: search_stories(plan, order=order, **filters),
+        "page": lambda: search_page(params, sections),
+    }
+    return {part: [clock(function) for _ in range(repeat)] for part, function in runs.items()}, found.total
 
 
 def measure_searches(mix, sections, repeat):
-    """p50/p95/max of the reader search (search_page) per kind of query."""
-    from redaksi.search.services import search_page
-
-    per_kind = {}
-    for kind, params in mix:
-        page = search_page(params, sections)
-        if page.status != 200:
-            raise SystemExit(f"search {params} answered {page.status}")
-        per_kind.setdefault(kind, []).extend(timed(lambda p=params: search_page(p, sections), repeat))
-    return {kind: summary(timings) for kind, timings in per_kind.items()}
-
-
-def measure_baseline(queries, repeat):
-    """The judged queries through the same query path, analysed (Redaksi) and as raw words (no stemming)."""
-    from redaksi.search.analysis import STOPWORDS, WORD, analyse_query, fold
-    from redaksi.search.query import search_stories
-    from redaksi.search.services import hits
-
-    def run(groups, order):
-        hits(search_stories(groups, order=order).story_ids, groups)
-
-    def raw(query):
-        return [((word,),) for word in WORD.findall(fold(query)) if word not in STOPWORDS]
-
-    result = {}
+    """Per kind and order, and per order over every kind: percentiles of each timing; median results per kind."""
+    per_kind, pooled = {}, {order: {"plan": [], "search": [], "page": []} for order in ORDERS}
     for order in ORDERS:
-        redaksi = [t for q in queries for t in timed(lambda q=q, o=order: run(analyse_query(q), o), repeat)]
-        plain = [t for q in queries for t in timed(lambda q=q, o=order: run(raw(q), o), repeat)]
-        result[order] = {"redaksi": summary(redaksi), "no_stem": summary(plain)}
-        result[order]["p50_ratio"] = round(result[order]["redaksi"]["p50_ms"] / result[order]["no_stem"]["p50_ms"], 2)
-    return result
+        for kind, q, where in mix:
+            timings, total = time_query(q, order, where, sections, repeat)
+            entry = per_kind.setdefault(f"{kind} ({order})", {"plan": [], "search": [], "page": [], "results": []})
+            for part, values in timings.items():
+                entry[part].extend(values)
+                pooled[order][part].extend(values)
+            entry["results"].append(total)
+    kinds = {
+        kind: {**{part: summary(entry[part]) for part in PARTS}, "median_results": statistics.median(entry["results"])}
+        for kind, entry in per_kind.items()
+    }
+    return kinds, {order: {part: summary(parts[part]) for part in PARTS} for order, parts in pooled.items()}
+
+
+def summary(timings):
+    """Nearest-rank percentiles of the timings, in ms."""
+    ordered = sorted(timings)
+    figures = {f"p{p}_ms": round(ordered[max(math.ceil(p / 100 * len(ordered)) - 1, 0)], 1) for p in PERCENTILES}
+    return {"runs": len(ordered), **figures, "max_ms": round(ordered[-1], 1)}
+
+
+def word_shares(size):
+    """The share of stories whose body holds each common word (its stem), for context."""
+    from redaksi.search.analysis import analyse
+    from redaksi.search.reader_index import reader_index
+
+    searcher = reader_index().searcher()
+    return {word: round(searcher.doc_freq("body", analyse(word)[0]) / size, 3) for word in COMMON_WORDS}
 
 
 def run_stage(context, size, args):
-    """Grow the archive to `size`, rebuild the index, measure the searches."""
-    from django.db import connection
+    """Grow the archive to `size`, write the entries, build the local index, measure the searches."""
     from django.utils import timezone
 
     from bench.archive_scale import after_load, database_bytes
 
-    loader, timeline, sections, queries, loaded = context
+    loader, timeline, sections, judged, loaded, spent = context
     log.info("filing stories %s..%s", loaded, size - 1)
     began = time.perf_counter()
     loader.load(loaded, size)
     after_load()
     load_seconds = time.perf_counter() - began
-    log.info("filed in %.0f s; rebuilding the search index", load_seconds)
-    indexed, index_seconds = build_index()
-    log.info("indexed %s stories in %.0f s; measuring", indexed, index_seconds)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_total_relation_size('search_storyentry')")
-        index_bytes = cursor.fetchone()[0]
+    log.info("filed in %.0f s; writing the search entries", load_seconds)
+    entries = build_entries(spent)
+    log.info("entries: %s; building the local index", entries)
+    local = build_local_index()
+    log.info("local index: %s; measuring", local)
     middle = timezone.localtime(timeline.when(size // 2))
+    searches, pooled = measure_searches(query_mix(judged, sections[1], middle), sections, args.repeat)
     return {
         "stories": size,
         "load_seconds": round(load_seconds, 1),
-        "index_build_seconds": round(index_seconds, 1),
-        "index_build_per_s": round(indexed / index_seconds),
-        "indexed": indexed,
-        "search_table_bytes": index_bytes,
+        **entries,
+        **local,
         "database_bytes": database_bytes(),
-        "searches": measure_searches(query_mix(queries, sections, middle), sections, args.repeat),
-        "no_stem_context": measure_baseline(queries, args.repeat),
+        "body_share_of_common_words": word_shares(size),
+        "searches": searches,
+        "pooled": pooled,
     }
 
 
@@ -208,7 +288,7 @@ def run(args, write):
     from bench.archive_scale import machine, prepare_database
     from bench.bulk_archive import ArchiveLoader, Timeline, ensure_sections
     from bench.corpus_archive import NOTICE, CorpusText, read_corpus
-    from bench.search_relevance import load_judgments
+    from bench.relevance_legacy import load_judgments
     from redaksi.pages.models import HomePage
     from redaksi.sections.models import SectionPage
 
@@ -219,67 +299,93 @@ def run(args, write):
     result = {"machine": machine(connection), "args": {**vars(args), "out": str(args.out)}, "corpus": NOTICE}
     result["analysis"] = analysis_throughput(stories)
     log.info("analysis: %s", result["analysis"])
-    memoise_analysis()
+    result["story_text"] = memoise_story_text(len(stories))
+    spent = count_syncs_after_write()
     ensure_sections(HomePage.objects.get())
     sections = SectionPage.objects.live().order_by("path")
     timeline = Timeline(total=args.sizes[-1], end=timezone.now().replace(second=0, microsecond=0), per_day=args.per_day)
     loader = ArchiveLoader(list(sections), timeline, args.batch_size, index_search=False, text=CorpusText(stories))
-    queries, loaded, result["stages"] = [q["query"] for q in load_judgments()], 0, []
+    judged, loaded, result["stages"] = [q["query"] for q in load_judgments()], 0, []
     for size in args.sizes:
-        result["stages"].append(run_stage((loader, timeline, sections, queries, loaded), size, args))
+        result["stages"].append(run_stage((loader, timeline, sections, judged, loaded, spent), size, args))
         write(result)
         loaded = size
     return result
 
 
 def markdown(result):
-    """The latency table (p50/p95/max per kind and size), build times and the no-stem context."""
-    stages, analysis = result["stages"], result["analysis"]
-    head = " | ".join(f"{s['stories']:,}: p50 / p95 / max ms" for s in stages)
+    """search_stories p50/p95/p99 per kind and size, then the whole path, the builds and the analysis."""
+    stages, analysis, machine = result["stages"], result["analysis"], result["machine"]
+    head = " | ".join(f"{s['stories']:,}: p50 / p95 / p99 ms" for s in stages)
     lines = [
-        f"{result['machine']['database']}, {result['machine']['cpus']} CPUs, commit {result['machine']['commit']}, "
-        f"{result['machine']['date']}; reader search (`search_page`), {result['args']['repeat']} runs per query "
-        "after a warm-up.",
+        f"{machine['database']}, {machine['cpus']} CPUs (load {machine['load_average']} at the start), commit "
+        f"{machine['commit']} ({machine['uncommitted_files']} files changed), {machine['date']}; "
+        f"{result['args']['repeat']} timed runs per query after a warm-up.",
         "",
-        f"| query kind | {head} |",
-        "|---|" + "---:|" * len(stages),
+        "`search_stories(plan, order, **filters)`, the plan made beforehand:",
+        "",
+        f"| query kind (order) | {head} | results at {stages[-1]['stories']:,} |",
+        "|---|" + "---:|" * (len(stages) + 1),
     ]
     for kind in stages[0]["searches"]:
-        cells = " | ".join(cell(s["searches"][kind]) for s in stages)
-        lines.append(f"| {kind} | {cells} |")
+        cells = " | ".join(cell(s["searches"][kind]["search"]) for s in stages)
+        lines.append(f"| {kind} | {cells} | {stages[-1]['searches'][kind]['median_results']:g} |")
+    lines += ["", "Every query of an order together, p50 / p95 / p99 ms:", ""]
     lines += [
-        "",
-        "| stories | filing s | index build s (stories/s) | search table MiB | database MiB |",
-        "|---:|---:|---:|---:|---:|",
+        "| stories | order | search_stories | plan_query | search_page (whole page) |",
+        "|---:|---|---:|---:|---:|",
     ]
     for s in stages:
-        lines.append(
-            f"| {s['stories']:,} | {s['load_seconds']:,.0f} | {s['index_build_seconds']:,.0f} "
-            f"({s['index_build_per_s']:,}) | {s['search_table_bytes'] / 2**20:,.0f} "
-            f"| {s['database_bytes'] / 2**20:,.0f} |"
-        )
-    lines += ["", "Judged queries through the same path, analysed (Redaksi) vs raw words (no stemming), p50 ms:", ""]
-    for s in stages:
-        for order, c in s["no_stem_context"].items():
+        for order in ORDERS:
+            pooled = s["pooled"][order]
             lines.append(
-                f"- {s['stories']:,}, {order}: Redaksi {c['redaksi']['p50_ms']} / no stemming "
-                f"{c['no_stem']['p50_ms']} (ratio {c['p50_ratio']})"
+                f"| {s['stories']:,} | {order} | {cell(pooled['search'])} | {cell(pooled['plan'])} "
+                f"| {cell(pooled['page'])} |"
             )
-    lines += [
-        "",
-        f"Analysis on the corpus's {analysis['texts']:,} distinct texts ({analysis['words']:,} words, "
-        f"{analysis['words_per_story']} per story): {analysis['cold_words_per_s']:,} words/s with a cold stem cache, "
-        f"{analysis['warm_words_per_s']:,} words/s warm (indexing above memoises analysis per distinct text).",
-    ]
+    lines += ["", *build_table(stages), "", *analysis_lines(result, analysis)]
     return "\n".join(lines) + "\n"
 
 
-def cell(summary):
-    return f"{summary['p50_ms']:.1f} / {summary['p95_ms']:.1f} / {summary['max_ms']:.1f}"
+def build_table(stages):
+    lines = [
+        "| stories | filing s | entries s (stories/s; syncs after write s) | local index build s (stories/s) "
+        "| local index MiB (segments) | entry table MiB | database MiB |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for s in stages:
+        lines.append(
+            f"| {s['stories']:,} | {s['load_seconds']:,.0f} | {s['entries_seconds']:,.0f} ({s['entries_per_s']:,}; "
+            f"{s['syncs_after_write']:,} syncs {s['syncs_after_write_seconds']:,.0f}) "
+            f"| {s['index_build_seconds']:,.0f} ({s['index_build_per_s']:,}) "
+            f"| {s['index_bytes'] / 2**20:,.0f} ({s['index_segments']}) | {s['entry_table_bytes'] / 2**20:,.0f} "
+            f"| {s['database_bytes'] / 2**20:,.0f} |"
+        )
+    return lines
+
+
+def analysis_lines(result, analysis):
+    text, last = result["story_text"], result["stages"][-1]
+    shares = ", ".join(f"{word} {share:.0%}" for word, share in last["body_share_of_common_words"].items())
+    return [
+        f"Common words' share of the {last['stories']:,} stories (bodies holding the stem): {shares}.",
+        "",
+        f"Entries analyse each of the corpus's {text['articles']:,} distinct articles once "
+        f"({text['seconds']:,.1f} s, {1000 * text['seconds'] / max(text['articles'], 1):.1f} ms an article); "
+        "copies reuse the analysed text.",
+        f"Analysis (`index_terms`) on the corpus's {analysis['texts']:,} distinct texts ({analysis['words']:,} "
+        f"words, {analysis['words_per_story']} per story): {analysis['cold_words_per_s']:,} words/s with a cold "
+        f"stem cache, {analysis['warm_words_per_s']:,} words/s warm.",
+    ]
+
+
+def cell(figures):
+    return " / ".join(f"{figures[f'p{p}_ms']:.1f}" for p in PERCENTILES)
 
 
 def main(argv=None):
     args = parse_args(argv)
+    index_dir = Path(tempfile.mkdtemp(prefix="redaksi-search-latency-"))
+    os.environ["REDAKSI_SEARCH_INDEX_DIR"] = str(index_dir)  # read by the settings: never var/search-index
     sys.path.insert(0, str(BASE_DIR))
     from bench.archive_scale import configure_django
 
@@ -290,7 +396,10 @@ def main(argv=None):
         (args.out / "search-latency.json").write_text(json.dumps(result, indent=1, default=str) + "\n")
         (args.out / "search-latency.md").write_text(markdown(result))
 
-    sys.stdout.write(markdown(run(args, write)))
+    try:
+        sys.stdout.write(markdown(run(args, write)))
+    finally:
+        shutil.rmtree(index_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
