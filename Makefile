@@ -110,10 +110,10 @@ bench-search-relevance: $(VENV)/.test
 	tools/system-deps.sh test
 	nice -n 10 tools/with-postgres.sh $(PY) bench/search_relevance.py
 
-# Reader search latency and index build time at 100k and 1M corpus-copied stories (about an hour of CPU, niced).
+# Reader search latency at 10k and 1M corpus-copied stories, entry and local index build (over an hour, niced).
 bench-search: $(VENV)/.runtime
 	tools/system-deps.sh test
-	nice -n 10 tools/with-postgres.sh $(PY) bench/search_latency.py --sizes 100000 1000000
+	nice -n 10 tools/with-postgres.sh $(PY) bench/search_latency.py --sizes 10000 1000000
 
 # WordPress import throughput on the largest shared WXR file, fresh SQLite, then an idempotent second run.
 bench-wxr: $(VENV)/.runtime
