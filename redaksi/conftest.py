@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests, and Debian's Chromium for the browser tests."""
 
 import os
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
+from xdist.scheduler import LoadFileScheduling
 
 from redaksi.core.models import MenuItem, SiteSettings
 from redaksi.newsroom.roles import set_up_roles
@@ -21,6 +23,49 @@ from redaksi.sections.tests.factories import SectionPageFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+class DatabaseOrderScheduling(LoadFileScheduling):
+    """Whole test files to each xdist worker, in the order pytest-django sorted them.
+
+    pytest-django runs the tests that roll back first, then those that flush the database (transactional,
+    live server), whose flush also empties what the migrations inserted; then the tests without a database.
+    Each worker has its own test database, so keeping that order per worker keeps what a serial run
+    guarantees. A file with tests in two of those groups is split into two units, one per group.
+    """
+
+    def __init__(self, config, log=None):
+        super().__init__(config, log)
+        config.option.loadscopereorder = False  # units in collection order, not biggest first
+        self.units = {}
+
+    def schedule(self):
+        if self.collection is None and self.registered_collections:
+            self.units = file_runs(next(iter(self.registered_collections.values())))
+        super().schedule()
+
+    def _split_scope(self, nodeid):
+        return self.units[nodeid]
+
+
+def file_runs(nodeids):
+    """Map each test id to its unit: its file and which run of that file's consecutive tests it is in."""
+    units, runs, previous = {}, Counter(), None
+    for nodeid in nodeids:
+        path = nodeid.split("::", 1)[0]
+        if path != previous:
+            runs[path] += 1
+            previous = path
+        units[nodeid] = f"{path}#{runs[path]}"
+    return units
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Distribute by file in pytest-django's order whichever load mode --dist names (make test runs -n 2)."""
+    if config.getvalue("dist") in ("no", "each"):
+        return None
+    return DatabaseOrderScheduling(config, log)
 
 
 @pytest.fixture(autouse=True)
