@@ -39,11 +39,17 @@ test: $(VENV)/.test
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
+# Each pass in two pytest-xdist workers (CI has 2 cores), a whole test file at a time, so module fixtures load once.
+# SQLite runs every test; PostgreSQL all but the browser tests (the database work they reach is done by tests
+# that run on both) and the `stack` suites (their own PostgreSQL, whatever DATABASE_URL says). README.md, "Tests".
+TEST_WORKERS ?= 2
+PYTEST := $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
+
 test-sqlite: $(VENV)/.test
-	$(VENV)/bin/pytest
+	$(PYTEST)
 
 test-postgres: $(VENV)/.test
-	tools/with-postgres.sh $(VENV)/bin/pytest
+	tools/with-postgres.sh $(PYTEST) -m "not browser and not stack"
 
 # The production-like stack on loopback: gunicorn workers, PostgreSQL, Redis, Varnish (docs/deployment.md).
 prod-local: $(VENV)/.runtime
