@@ -40,10 +40,13 @@ def is_public(story):
 
 
 @transaction.atomic
-def index_stories(stories):
-    """Index the public ones of `stories` and drop the others from the index; batched bulk SQL."""
+def index_stories(stories, sync=True):
+    """Index the public ones of `stories` and drop the others from the index; batched bulk SQL.
+
+    `sync=False` leaves the local index to whoever logs the next change (a full rebuild logs one at its end).
+    """
     stories = list(stories)
-    remove_stories([story.pk for story in stories if not is_public(story)])
+    remove_stories([story.pk for story in stories if not is_public(story)], sync)
     public = [story for story in stories if is_public(story)]
     for first in range(0, len(public), BATCH):
         batch = public[first : first + BATCH]
@@ -54,21 +57,22 @@ def index_stories(stories):
             unique_fields=["story"],
             update_fields=["section", "published_at", "text"],
         )  # fmt: skip
-        log_changes([story.pk for story in batch])
+        log_changes([story.pk for story in batch], sync)
 
 
 @transaction.atomic
-def remove_stories(story_ids):
+def remove_stories(story_ids, sync=True):
     """Take the stories out of the index."""
     if story_ids:
         StoryEntry.objects.filter(story_id__in=story_ids).delete()
-        log_changes(story_ids)
+        log_changes(story_ids, sync)
 
 
-def log_changes(story_ids):
+def log_changes(story_ids, sync=True):
     """Log the stories whose entry changed; after the commit this process's index applies them."""
     IndexChange.objects.bulk_create([IndexChange(story_id=story_id) for story_id in story_ids])
-    transaction.on_commit(sync_after_commit)
+    if sync:
+        transaction.on_commit(sync_after_commit)
 
 
 def sync_after_commit():
@@ -95,7 +99,7 @@ def rebuild_story_index():
     queryset = ArticlePage.objects.order_by("pk")
     last = 0
     while batch := list(queryset.filter(pk__gt=last)[:BATCH]):
-        index_stories(batch)
+        index_stories(batch, sync=False)  # every batch's sync was thrown away by the rebuild below
         last = batch[-1].pk
     log_changes([EVERYTHING])
     return StoryEntry.objects.count()

@@ -17,7 +17,7 @@ the weight an editor sets in the search settings (0 turns it off).
 
 import datetime
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import tantivy
 from django.utils import timezone
@@ -55,6 +55,7 @@ class Plan:
     groups: list  # analysed groups (analysis.analyse_query), corrections added as alternatives
     words: list  # the query's words as written, folded, stopwords dropped, corrections added
     suggestion: str = ""  # the query with misspellings corrected, "" when nothing was corrected
+    searcher: object = field(default=None, compare=False, repr=False)  # the index state the plan was made on
 
     @property
     def terms(self):
@@ -85,7 +86,7 @@ def plan_query(text, current=None):
     for word, fixed in corrections.items():
         groups = add_alternative(groups, analyse(word), analyse(fixed))
     suggestion = " ".join(as_written(match.group(), corrections) for match in WORD.finditer(text or ""))
-    return Plan(groups, [*words, *corrections.values()], suggestion if corrections else "")
+    return Plan(groups, [*words, *corrections.values()], suggestion if corrections else "", current)
 
 
 def as_written(word, corrections):
@@ -171,7 +172,7 @@ def search_stories(plan, order=RELEVANT, page=1, now=None, recency=None, **filte
     """Return the `page`th page of stories matching `plan` under `filters`."""
     if not plan.groups:
         return Results([], 0, False)
-    current, offset = searcher(), (page - 1) * PER_PAGE
+    current, offset = plan.searcher or searcher(), (page - 1) * PER_PAGE
     if order == NEWEST:
         query = filtered(text_query(plan, len(plan.groups)), filters)
         found = current.search(query, PER_PAGE, count=True, order_by_field="published", offset=offset)
