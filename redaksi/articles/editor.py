@@ -10,11 +10,17 @@ make the stale text look current: autosave would post it a second later and succ
 next click on Save or Publish. Here the refused form keeps the revision it was really loaded from,
 autosave is off on that page, and the refusal offers one explicit way to overwrite: the "replace"
 button naming the newer version.
+
+Every post of the story form (save, publish, autosave) runs under a lock on the story, so the check for a
+newer version and the save it allows see the same newest revision: an autosave still in flight when the
+editor clicks Save can no longer pass its check, wait, and then overwrite the saved text with older typing.
 """
 
+from django.db import transaction
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
 
 from redaksi.newsroom.scheduling import PastGoLiveWorkflowActionView
 
@@ -37,6 +43,15 @@ class StoryCreateView(ScheduleForPublishersMixin, CreateView):
 class StoryEditView(ScheduleForPublishersMixin, EditView):
     def may_publish(self):
         return self.page_perms.can_publish()
+
+    def dispatch(self, request, page_id, **kwargs):
+        if request.method != "POST":
+            return super().dispatch(request, page_id, **kwargs)
+        # One post of a story at a time: the row lock on PostgreSQL; SQLite's IMMEDIATE transactions already
+        # take the database's write lock at the start (settings.SQLITE_OPTIONS).
+        with transaction.atomic():
+            list(Page.objects.select_for_update().filter(pk=page_id).values_list("pk", flat=True))
+            return super().dispatch(request, page_id, **kwargs)
 
     def refused_newer_revision(self):
         """The newer revision that the posted form was refused for, or None."""
