@@ -15,7 +15,7 @@ from django.urls import reverse
 from redaksi.articles.tests.factories import ArticlePageFactory
 from redaksi.search.models import StoryEntry
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # The leaf migration of every app changed since 0.1.0, as 0.1.0 shipped it.
 PREVIOUS_RELEASE = [

@@ -2,8 +2,9 @@
 
 The worker runs as `manage.py run_schedule` in a subprocess against a copy of the test database
 (SQLite: written to a file with VACUUM INTO; PostgreSQL: the test database itself), so the signal,
-the loop and the sleep are the real ones. Its interval is an hour: stopping within seconds shows that
-a signal ends the wait, not just the next pass.
+the loop and the sleep are the real ones. Its interval is an hour: stopping within a minute shows that
+a signal ends the wait, not just the next pass. The signal can arrive while the pass that published is
+still following the search index, which it finishes first (5.5 s once on two loaded cores); hence a minute.
 """
 
 import datetime as dt
@@ -23,6 +24,8 @@ from django.utils import timezone
 from .scheduling import is_live, scheduled_story
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+
+STOPS_WITHIN = 60  # seconds, against the hour-long wait; the pass in progress finishes first
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -73,9 +76,9 @@ def test_a_worker_started_late_publishes_what_fell_due_then_stops_on_a_signal(ho
             wait_for(f"published story id={story.pk}", log_path, process)
             signalled = time.monotonic()
             process.send_signal(signum)
-            assert process.wait(timeout=10) == 0
+            assert process.wait(timeout=STOPS_WITHIN) == 0
         finally:
             process.kill()
-    assert time.monotonic() - signalled < 5
+    assert time.monotonic() - signalled < STOPS_WITHIN
     assert f"stopped ({signal.Signals(signum).name})" in log_path.read_text()
     assert live_in(database_url, story)
