@@ -123,7 +123,7 @@ class Operations:
         self._get(f"{self.section.url}?sebelum={self.deep_cursor}")
 
     def indeks_old_day(self, i):
-        self._get(f"{ArticleIndexPage.objects.get().url}?date={timezone.localtime(self.old_day):%Y-%m-%d}")
+        self._get(f"{ArticleIndexPage.objects.get().url}?tanggal={timezone.localtime(self.old_day):%Y-%m-%d}")
 
     def sitemap_index(self, i):
         self._get(reverse("sitemap_index"))

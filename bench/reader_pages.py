@@ -96,7 +96,7 @@ def page_urls():
         "home": "/",
         "section": section.url,
         "section (deep page)": f"{section.url}?{OLDER}={halfway_story(section)}",
-        "Indeks": ArticleIndexPage.objects.live().get().url + f"?date={seed_day:%Y-%m-%d}",
+        "Indeks": ArticleIndexPage.objects.live().get().url + f"?tanggal={seed_day:%Y-%m-%d}",
         "tag": tag.get_absolute_url(),
         "person": Person.objects.get(pk=busiest["person"]).get_absolute_url(),
         "feed (RSS)": reverse("rss"),

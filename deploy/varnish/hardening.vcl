@@ -59,10 +59,11 @@ sub redaksi_normalise_url {
         # Tag and author pages: keyset cursors (redaksi/articles/pagination.py).
         set req.url = regsuball(req.url, "(?<=[?&])(?!(?:sebelum|sesudah)=)[^&]*(?:&|$)", "");
     } elsif (req.url !~ "^/api/") {
-        # Wagtail's pages: sections (cursors), the Indeks (date, section, page), the video hub (page), WordPress
+        # Wagtail's pages: sections (cursors), the Indeks (tanggal, rubrik, halaman), the video hub (halaman),
+        # the English names they had before (answered by a 301 to the new ones), WordPress
         # query addresses; static pages and 404s read none of them, which is harmless. The API keeps its query:
         # it answers 400 to a parameter it does not know (a typo fails loudly), and 400s are never stored.
-        set req.url = regsuball(req.url, "(?<=[?&])(?!(?:sebelum|sesudah|date|section|page|p|page_id|attachment_id)=)[^&]*(?:&|$)", "");
+        set req.url = regsuball(req.url, "(?<=[?&])(?!(?:sebelum|sesudah|tanggal|rubrik|halaman|date|section|page|p|page_id|attachment_id)=)[^&]*(?:&|$)", "");
     }
     set req.url = regsub(std.querysort(req.url), "[?&]+$", "");
 }

@@ -14,6 +14,7 @@ from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from redaksi.core.reader_params import PAGE
 from redaksi.core.templatetags.core_tags import WIB
 from redaksi.media.models import prefetch_photo_renditions
 
@@ -27,31 +28,36 @@ def today_in_wib():
     return timezone.now().astimezone(WIB).date()
 
 
-class IndeksForm(forms.Form):
-    """The Indeks filter, a plain GET form: a day (today in WIB when not given), a section, a page of the day."""
+# The names the Indeks read before its parameters were Indonesian (core/reader_params.py).
+RENAMED_PARAMS = {"date": "tanggal", "section": "rubrik", "page": PAGE}
 
-    date = forms.DateField(
+
+class IndeksForm(forms.Form):
+    """The Indeks filter, a plain GET form: a day (`tanggal`, today in WIB when not given), a section (`rubrik`),
+    a page of the day (`halaman`)."""
+
+    tanggal = forms.DateField(
         label=_("Date"),
         required=False,
         validators=[MinValueValidator(EARLIEST_DAY)],
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": EARLIEST_DAY.isoformat()}),
     )
-    section = forms.ModelChoiceField(
+    rubrik = forms.ModelChoiceField(
         label=_("Section"), queryset=None, required=False, to_field_name="slug", empty_label=_("All sections")
     )
-    page = forms.IntegerField(min_value=1, max_value=10**6, required=False)
+    halaman = forms.IntegerField(min_value=1, max_value=10**6, required=False)
 
     def __init__(self, params, sections, today):
         data = params.copy()
-        if not data.get("date"):
-            data["date"] = today.isoformat()
+        if not data.get("tanggal"):
+            data["tanggal"] = today.isoformat()
         super().__init__(data)
         self.today = today
-        self.fields["section"].queryset = sections
-        self.fields["date"].widget.attrs["max"] = today.isoformat()
+        self.fields["rubrik"].queryset = sections
+        self.fields["tanggal"].widget.attrs["max"] = today.isoformat()
 
-    def clean_date(self):
-        day = self.cleaned_data["date"]
+    def clean_tanggal(self):
+        day = self.cleaned_data["tanggal"]
         if day > self.today:
             raise forms.ValidationError(_("Choose a date no later than today."), code="future")
         return day
@@ -77,7 +83,7 @@ class Indeks:
 
 def day_key(indeks_path, day):
     """The purge key of one day of the Indeks: all its pages and section filters, today's default page too."""
-    return f"{indeks_path}?date={day.isoformat()}"
+    return f"{indeks_path}?tanggal={day.isoformat()}"
 
 
 def stories_of_day(day, section=None):
@@ -96,9 +102,9 @@ def indeks_for(params, sections, today=None):
     form = IndeksForm(params, sections, today or today_in_wib())
     if not form.is_valid():
         return Indeks(form, status=400)
-    day, section = form.cleaned_data["date"], form.cleaned_data["section"]
+    day, section = form.cleaned_data["tanggal"], form.cleaned_data["rubrik"]
     try:
-        page = Paginator(stories_of_day(day, section), STORIES_PER_DAY_PAGE).page(form.cleaned_data["page"] or 1)
+        page = Paginator(stories_of_day(day, section), STORIES_PER_DAY_PAGE).page(form.cleaned_data["halaman"] or 1)
     except EmptyPage:
         return Indeks(form, day, status=404)
     page.object_list = list(page.object_list)

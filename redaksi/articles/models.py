@@ -424,9 +424,16 @@ class ArticleIndexPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        """Answer bad filters with the form and a message: 400 for invalid input, 404 past the day's last page."""
-        from .indeks import day_key
+        """Answer bad filters with the form and a message: 400 for invalid input, 404 past the day's last page.
 
+        An address with the English parameter names of before is sent to the Indonesian ones.
+        """
+        from redaksi.core.reader_params import renamed_params_redirect
+
+        from .indeks import RENAMED_PARAMS, day_key
+
+        if redirect := renamed_params_redirect(request, RENAMED_PARAMS):
+            return redirect
         response = super().serve(request, *args, **kwargs)
         indeks = response.context_data["indeks"]
         response.status_code = indeks.status

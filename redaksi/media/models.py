@@ -18,13 +18,15 @@ from wagtail.search import index
 from wagtail.utils.file import hash_filelike
 
 from redaksi.core.querysets import FewPagesQuerySet
+from redaksi.core.reader_params import PAGE, renamed_params_redirect
 from redaksi.core.validators import validate_web_url
 
 from .reencode import CleanPicture, reencode
 
 VIDEOS_PER_PAGE = 20
 OTHER_VIDEOS = 4
-PAGE_PARAM = "page"
+# The hub's page number, `halaman` (core/reader_params.py); `page` before, redirected.
+RENAMED_PARAMS = {"page": PAGE}
 
 # Hosts whose video pages we may link to; nothing from them is loaded into our pages.
 VIDEO_HOSTS = {"www.youtube.com", "youtube.com", "youtu.be", "vimeo.com", "www.vimeo.com"}
@@ -194,6 +196,8 @@ class VideoIndexPage(RoutablePageMixin, Page):
     @path("")
     def index_route(self, request):
         """A page of the hub, numbered: videos are few (hundreds a year), so OFFSET stays cheap."""
+        if redirect := renamed_params_redirect(request, RENAMED_PARAMS):
+            return redirect
         videos = Video.objects.published().newest_first().for_listing()
         return self.render(request, context_overrides={"videos": page_of(videos, request.GET)})
 
@@ -208,8 +212,8 @@ class VideoIndexPage(RoutablePageMixin, Page):
 
 
 def page_of(queryset, params):
-    """The page of `queryset` that the `page` parameter asks for; junk or a page past the end is a 404."""
-    value = params.get(PAGE_PARAM, "1")
+    """The page of `queryset` that the `halaman` parameter asks for; junk or a page past the end is a 404."""
+    value = params.get(PAGE, "1")
     if not value.isascii() or not value.isdigit() or len(value) > 6:
         raise Http404("Bad page number.")
     try:

@@ -32,7 +32,7 @@ def indeks(home, outlet):
 def test_indeks_queries_do_not_grow_with_stories(client, indeks, news, count, django_assert_num_queries):
     for minute in range(count):
         ArticlePageFactory(section=news, with_image=True, first_published_at=DAY + datetime.timedelta(minutes=minute))
-    url = f"{indeks.url}?date=2022-01-20&section=news"
+    url = f"{indeks.url}?tanggal=2022-01-20&rubrik=news"
     client.get(url)  # warm alike: renditions exist, the site root paths are cached
     with django_assert_num_queries(INDEKS_QUERIES):
         assert client.get(url).status_code == 200
@@ -40,7 +40,7 @@ def test_indeks_queries_do_not_grow_with_stories(client, indeks, news, count, dj
 
 def test_the_day_is_a_time_range_not_a_date_cast(client, indeks, news):
     with CaptureQueriesContext(connection) as queries:
-        client.get(f"{indeks.url}?date=2022-01-20")
+        client.get(f"{indeks.url}?tanggal=2022-01-20")
     story_queries = [q["sql"] for q in queries.captured_queries if 'FROM "articles_articlepage"' in q["sql"]]
     assert story_queries
     for sql in story_queries:

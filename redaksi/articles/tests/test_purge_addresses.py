@@ -33,7 +33,7 @@ def reader_pages(story_id):
         f"/read{story_id}",
         "/",
         "/news/",
-        "/indeks/?date=2022-01-21",
+        "/indeks/?tanggal=2022-01-21",
         "/tag/beras/",
         "/tag/inflasi/",
         "/profil/rina-kusuma/",

@@ -48,11 +48,11 @@ def test_every_page_and_filter_of_an_indeks_day_shares_the_day_key(client, home,
     home.add_child(instance=ArticleIndexPage(title="Indeks", slug="indeks"))
     with time_machine.travel(NOON_WIB, tick=False):
         today = client.get("/indeks/")
-        filtered = client.get("/indeks/?date=2024-05-01&section=news&page=1")
-        english = client.get("/en/indeks/?date=2024-04-30")
-    assert headers(today) == (LISTING.header(), "/indeks/?date=2024-05-01")
-    assert filtered["X-Purge-Key"] == "/indeks/?date=2024-05-01"
-    assert english["X-Purge-Key"] == "/en/indeks/?date=2024-04-30"
+        filtered = client.get("/indeks/?tanggal=2024-05-01&rubrik=news&halaman=1")
+        english = client.get("/en/indeks/?tanggal=2024-04-30")
+    assert headers(today) == (LISTING.header(), "/indeks/?tanggal=2024-05-01")
+    assert filtered["X-Purge-Key"] == "/indeks/?tanggal=2024-05-01"
+    assert english["X-Purge-Key"] == "/en/indeks/?tanggal=2024-04-30"
 
 
 @pytest.mark.parametrize(

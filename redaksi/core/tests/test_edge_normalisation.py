@@ -43,7 +43,8 @@ def test_parameter_order_does_not_matter(edge, story):
 def test_search_and_the_indeks_keep_their_real_parameters(edge, story, home):
     home.add_child(instance=ArticleIndexPage(title="Indeks", slug="indeks"))
     distinct = ["/cari/?q=beras", "/cari/?q=padi", "/cari/?q=beras&halaman=2", "/cari/?q=beras&rubrik=news"]
-    distinct += ["/indeks/", "/indeks/?date=2022-01-21", "/indeks/?date=2022-01-21&section=news", "/news/?sebelum=1"]
+    distinct += ["/indeks/", "/indeks/?tanggal=2022-01-21", "/indeks/?tanggal=2022-01-21&rubrik=news"]
+    distinct += ["/news/?sebelum=1"]
     assert caches(edge, distinct) == ["MISS"] * len(distinct)
     assert caches(edge, distinct) == ["HIT"] * len(distinct)
     assert edge.get("/cari/?fbclid=1&q=beras").cache == "HIT"

@@ -66,10 +66,10 @@ def test_a_reader_finds_their_way_without_javascript(live_server, outlet, new_co
 
     menu.get_by_role("link", name="Indeks", exact=True).click()
     form = page.locator("form.index-filter")
-    form.locator("input[name=date]").fill(wib_date(outlet.story))
-    form.locator("select[name=section]").select_option(label=outlet.story.section.title)
+    form.locator("input[name=tanggal]").fill(wib_date(outlet.story))
+    form.locator("select[name=rubrik]").select_option(label=outlet.story.section.title)
     form.get_by_role("button").click()
-    assert f"section={outlet.story.section.slug}" in page.url
+    assert f"rubrik={outlet.story.section.slug}" in page.url
     page.get_by_role("link", name=outlet.story.listing_title).click()
     expect(heading(page)).to_have_text(outlet.story.title)
 
@@ -97,7 +97,7 @@ def page_types(live_server, outlet, page):
         ("section", SectionPage.objects.get(title=outlet.sections[0]).url),
         ("article", outlet.story.url),
         ("seed-article", outlet.seed.url),
-        ("indeks", f"{ArticleIndexPage.objects.get().url}?date={wib_date(outlet.story)}"),
+        ("indeks", f"{ArticleIndexPage.objects.get().url}?tanggal={wib_date(outlet.story)}"),
         ("tag", outlet.story.tagged_items.first().tag.get_absolute_url()),
         ("person", outlet.story.authors.first().person.get_absolute_url()),
         ("video-hub", hub),

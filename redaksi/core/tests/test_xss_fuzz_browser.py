@@ -118,7 +118,7 @@ def reader_urls(payloads, index_url, section_url):
 
     kinds = [
         lambda p: f"/cari/?q={q(p)}",
-        lambda p: f"{index_url}?date={q(p)}&section={q(p)}",
+        lambda p: f"{index_url}?tanggal={q(p)}&rubrik={q(p)}",
         lambda p: f"{section_url}?sebelum={q(p)}",
         lambda p: f"/{q(p)}/",
     ]

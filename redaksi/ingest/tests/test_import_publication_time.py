@@ -21,7 +21,7 @@ from .wxr_support import NEWSROOM, import_wxr, newsroom_run_options, uploads_fol
 pytestmark = pytest.mark.django_db
 
 IMPORTED_ON = datetime.datetime(2026, 6, 15, 10, 0, tzinfo=WIB)
-TODAY_KEYS = ("/indeks/?date=2026-06-15", "/sitemap-2026-06.xml")
+TODAY_KEYS = ("/indeks/?tanggal=2026-06-15", "/sitemap-2026-06.xml")
 HTML_PAGE = Path(__file__).parent / "data" / "html" / "seed_saved_page.html"
 
 
@@ -67,7 +67,7 @@ def assert_published_at(story, when, word, purged_paths):
     assert story.pk in found_on(word, day)
     assert story.pk not in found_on(word, day - datetime.timedelta(days=1))
     assert story.pk not in found_on(word, IMPORTED_ON.date())
-    assert f"/indeks/?date={day.isoformat()}" in purged_paths
+    assert f"/indeks/?tanggal={day.isoformat()}" in purged_paths
     assert f"/sitemap-{day:%Y-%m}.xml" in purged_paths
     assert not set(TODAY_KEYS) & set(purged_paths)
 

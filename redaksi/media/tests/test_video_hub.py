@@ -47,9 +47,9 @@ def test_hub_pages_by_number(client, hub):
     videos(23)
     first = soup_of(client.get("/video/"))
     assert len(cards(first)) == 20
-    assert first.select_one(".pager a[rel=next]")["href"] == "?page=2"
+    assert first.select_one(".pager a[rel=next]")["href"] == "?halaman=2"
     assert first.select_one(".pager-position").get_text() == "Halaman 1 dari 2"
-    second = soup_of(client.get("/video/?page=2"))
+    second = soup_of(client.get("/video/?halaman=2"))
     assert [title for title, _url in cards(second)] == ["Video 20", "Video 21", "Video 22"]
     assert second.select_one(".pager a[rel=prev]")["href"] == "?"
 
@@ -63,3 +63,8 @@ def test_hub_is_english_under_en(client, hub):
     soup = soup_of(client.get("/en/video/"))
     assert cards(soup)[0] == ("Video 0", "/en/video/video-0/")
     assert soup.select_one(".pager-position").get_text() == "Page 1 of 2"
+
+
+def test_the_old_english_page_parameter_is_sent_to_halaman(client, hub):
+    response = client.get("/video/?page=2")
+    assert (response.status_code, response["Location"]) == (301, "/video/?halaman=2")

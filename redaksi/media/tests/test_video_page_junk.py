@@ -24,4 +24,4 @@ def test_unknown_video_is_a_404(client, hub):
 @pytest.mark.parametrize("number", ["abc", "-1", "0", "3", "1.5", "９", "99999999999", ""])
 def test_junk_page_number_is_a_404(client, hub, number):
     VideoFactory.create_batch(3)
-    assert_friendly_404(client.get(f"/video/?page={number}"))
+    assert_friendly_404(client.get(f"/video/?halaman={number}"))

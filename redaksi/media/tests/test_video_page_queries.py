@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
     [
         ("/video/", 3, (3, 20)),  # 3 videos, then 30
         ("/video/pertama/", 3, (2, 4)),  # the others, at most four
-        ("/video/?page=2", 23, (3, 20)),  # 23 videos, then 50
+        ("/video/?halaman=2", 23, (3, 20)),  # 23 videos, then 50
     ],
 )
 def test_video_pages_queries_do_not_grow_with_videos(warm_queries, hub, url, first, cards):
