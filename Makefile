@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=redaksi.settings.test
 
-.PHONY: demo test test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-report bench-http bench-pages bench-profile bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr bench-cache-busting bench-faults bench-soak clean
+.PHONY: demo test test-fast test-sqlite test-postgres lint lock prod-local prod-local-stop bench bench-report bench-http bench-pages bench-profile bench-scale bench-scale-postgres bench-search-relevance bench-search bench-wxr bench-cache-busting bench-faults bench-soak clean
 
 $(VENV)/.runtime: requirements/lock.txt
 	tools/system-deps.sh demo
@@ -50,6 +50,10 @@ test-sqlite: $(VENV)/.test
 
 test-postgres: $(VENV)/.test
 	tools/with-postgres.sh $(PYTEST) -m "not browser and not stack"
+
+# The edit loop: SQLite, no browser, no real servers, no slow suites. `make test` still runs everything.
+test-fast: $(VENV)/.test
+	$(PYTEST) -m "not browser and not servers and not stack and not slow"
 
 # The production-like stack on loopback: gunicorn workers, PostgreSQL, Redis, Varnish (docs/deployment.md).
 prod-local: $(VENV)/.runtime

@@ -69,6 +69,17 @@ def pytest_xdist_make_scheduler(config, log):
     return DatabaseOrderScheduling(config, log)
 
 
+# Fixtures that start a real server: the live test server (browser and edge tests), Redis, SMTP, the stack.
+SERVER_FIXTURES = {"live_server", "redis_url", "redis_server", "smtp", "stack"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tests that start a real server `servers`: `make test-fast` leaves them out, `make test` runs them."""
+    for item in items:
+        if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.servers)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def fastest_avif():
     """Encode AVIF renditions at libavif's fastest speed: the same formats, sizes and markup for a fraction of the CPU.
