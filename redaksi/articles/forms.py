@@ -7,7 +7,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.utils import get_user_display_name
 from wagtail.blocks import StreamValue
 
-from redaksi.core.templatetags.core_tags import wib
+from redaksi.core.wib import wib
 
 # The submit button on a refused form that replaces the newer version; its value is that version's id.
 REPLACE_NEWER = "replace_newer_revision"

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from redaksi.core.reader_params import PAGE
-from redaksi.core.templatetags.core_tags import WIB
+from redaksi.core.wib import WIB
 from redaksi.media.models import prefetch_photo_renditions
 
 from .models import ArticlePage

@@ -8,7 +8,7 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
-from redaksi.core.templatetags.core_tags import wib
+from redaksi.core.wib import wib
 from redaksi.sections.models import SectionPage
 
 from .corrections import CORRECTION_ACTION

@@ -13,7 +13,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from redaksi.articles.models import ArticlePage
-from redaksi.core.templatetags.core_tags import wib
+from redaksi.core.wib import wib
 
 from . import views
 from .models import WireSource

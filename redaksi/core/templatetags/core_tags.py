@@ -3,7 +3,6 @@ import re
 from typing import NamedTuple
 
 from django import template
-from django.utils import dateformat
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -11,7 +10,7 @@ from wagtail.models import Page, Site
 
 from redaksi.core.edition import cached_for_edition
 from redaksi.core.models import MenuItem, SiteSettings
-from redaksi.core.wib import WIB
+from redaksi.core.wib import wib, wib_date
 from redaksi.newsroom.security import allow_inline_style
 
 register = template.Library()
@@ -22,20 +21,8 @@ DEFAULT_BRAND_COLOUR = "#0b4f8a"
 JSON_IN_HTML = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-@register.filter
-def wib(value):
-    """Format a datetime as the outlet prints it: "Jumat, 21 Januari 2022 | 10:15 WIB", in the active language."""
-    if not value:
-        return ""
-    return dateformat.format(value.astimezone(WIB), r"l, j F Y | H:i \W\I\B")
-
-
-@register.filter
-def wib_date(value):
-    """Format the WIB calendar day of a datetime: "Jumat, 21 Januari 2022"."""
-    if not value:
-        return ""
-    return dateformat.format(value.astimezone(WIB), "l, j F Y")
+register.filter("wib", wib)
+register.filter("wib_date", wib_date)
 
 
 @register.filter

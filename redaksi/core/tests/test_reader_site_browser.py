@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from redaksi.articles.models import ArticleIndexPage, ArticlePage
 from redaksi.core.models import MenuItem
-from redaksi.core.templatetags.core_tags import WIB
+from redaksi.core.wib import WIB
 from redaksi.media.models import VideoIndexPage
 from redaksi.pages.models import MastheadPage, StandardPage
 from redaksi.sections.models import SectionPage
