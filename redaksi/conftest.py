@@ -159,6 +159,12 @@ def news(home):
 
 
 @pytest.fixture
+def sport(home):
+    """A second desk, for tests of filters, moves and listings across desks."""
+    return SectionPageFactory(title="Sport", slug="sport")
+
+
+@pytest.fixture
 def outlet(site, news):
     """The outlet's site settings with a main menu: a section, a plain link to the social links."""
     settings, _created = SiteSettings.objects.update_or_create(

@@ -34,11 +34,6 @@ def news(home):
 
 
 @pytest.fixture
-def sport(home):
-    return SectionPageFactory(title="Sport", slug="sport")
-
-
-@pytest.fixture
 def video_hub(home):
     return home.add_child(instance=VideoIndexPage(title="Video", slug="video"))
 

@@ -17,11 +17,6 @@ def desk_editor(home):
 
 
 @pytest.fixture
-def sport(home):
-    return SectionPageFactory(title="Olahraga", slug="olahraga")
-
-
-@pytest.fixture
 def story(desk_editor, news):
     return published_story(desk_editor, section=news, title="Harga beras naik", slug="harga-beras-naik")
 

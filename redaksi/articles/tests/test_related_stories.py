@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from redaksi.articles.models import ArticlePage
 from redaksi.articles.related import RELATED_WINDOW, related_stories, suggestion
-from redaksi.sections.tests.factories import SectionPageFactory, TagFactory
+from redaksi.sections.tests.factories import TagFactory
 
 from .factories import ArticlePageFactory
 
@@ -32,11 +32,6 @@ def titles(stories):
 @pytest.fixture
 def tags():
     return TagFactory.create_batch(3)
-
-
-@pytest.fixture
-def sport(home):
-    return SectionPageFactory(title="Sport", slug="sport")
 
 
 def test_most_shared_tags_first_then_newest_among_equals(news, sport, tags):

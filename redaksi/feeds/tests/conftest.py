@@ -8,14 +8,9 @@ from django.utils import timezone
 from redaksi.articles.tests.factories import ArticlePageFactory
 from redaksi.media.tests.factories import PhotoFactory
 from redaksi.people.tests.factories import PersonFactory
-from redaksi.sections.tests.factories import SectionPageFactory, TagFactory
+from redaksi.sections.tests.factories import TagFactory
 
 UTC = datetime.UTC
-
-
-@pytest.fixture
-def sport(home):
-    return SectionPageFactory(title="Sport", slug="sport")
 
 
 @pytest.fixture
