@@ -45,9 +45,9 @@ class SearchSynonym(models.Model):
 class StoryEntry(models.Model):
     """A live story in the reader search index: what searches filter and sort on, and its analysed text.
 
-    `text` maps each field of the reader index (reader_index.py) to its terms, space-separated: the stemmed
-    "title", "standfirst" and "body", and the exact words "title_words" and "text_words". The local index is
-    built from these rows, so rebuilding it never runs the (slow) stemmer again.
+    `text` maps each part of the story to its terms, space-separated: the stemmed "title", "standfirst" and
+    "body" (the reader index scores them together as one field) and the exact words "title_words" and
+    "text_words". The local index is built from these rows, so rebuilding it never runs the (slow) stemmer again.
     """
 
     story = models.OneToOneField(

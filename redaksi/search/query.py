@@ -8,9 +8,9 @@ Public interface (the search page and the relevance benchmarks call it):
   returns a ``Results`` with the page's story ids, the capped total and whether the total was capped.
 
 How a story ranks (docs/search.md tells editors): each query word group scores BM25 (rare words count more
-than common ones, a word repeated counts less each time, long stories don't win by length) in the headline,
-the standfirst and the body, stemmed ("membangun" finds "pembangunan"), plus the exact words as written,
-which lift stories that use the reader's very words. A story needs at least MIN_SHOULD_MATCH of the query's
+than common ones, a word repeated counts less each time, long stories don't win by length) in the story's
+headline, standfirst and body taken together, stemmed ("membangun" finds "pembangunan"), plus the exact words
+as written, which lift stories that use the reader's very words. A story needs at least MIN_SHOULD_MATCH of the query's
 groups. Recency breaks near-ties: a story's score is multiplied by 1 + weight × 0.5^(age / HALF_LIFE), with
 the weight an editor sets in the search settings (0 turns it off).
 """
@@ -23,7 +23,7 @@ import tantivy
 from django.utils import timezone
 
 from .analysis import WORD, analyse, analyse_query, exact_word, index_terms, query_terms
-from .reader_index import SCHEMA, reader_index
+from .reader_index import SCHEMA, TEXT, reader_index
 from .typos import correction
 
 PER_PAGE = 10
@@ -33,10 +33,8 @@ RELEVANT, NEWEST = "relevan", "terbaru"
 HALF_LIFE = datetime.timedelta(days=7)
 SYNC_ON_READ = 200  # a search applies at most this many waiting changes itself; a backlog is the worker's
 
-# BM25 per field, weighted. The headline weighs less than the body because its field is short: BM25 already
-# gives a headline match a high score (few stories share a headline word), so a higher weight let headline
-# matches of any query word crowd out stories matching all of them.
-FIELD_WEIGHTS = {"title": 0.5, "standfirst": 0.5, "body": 1.0}
+# BM25 over the whole story's stemmed text (reader_index.TEXT); the exact words as written add a little.
+FIELD_WEIGHTS = {TEXT: 1.0}
 WORD_WEIGHTS = {"title_words": 0.25, "text_words": 0.5}
 MIN_SHARE_OF_BEST = 0.4
 
@@ -104,7 +102,7 @@ def join_compounds(groups, current):
         pair = groups[position : position + 2]
         if len(pair) == 2 and all(len(group) == 1 and len(group[0]) == 1 for group in pair):
             compound = pair[0][0][0] + pair[1][0][0]
-            if current.doc_freq("body", compound) or current.doc_freq("title", compound):
+            if current.doc_freq(TEXT, compound):
                 joined.append(((pair[0][0][0], pair[1][0][0]), (compound,)))
                 position += 2
                 continue

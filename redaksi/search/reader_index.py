@@ -13,6 +13,15 @@ Who syncs: the request that changed a story (after its commit), every search bef
 changes at most; a backlog is left to the worker), and the schedule worker on every pass. So an index on
 another machine, or one left behind by a bulk import, is fresh within a worker pass.
 
+The index scores one stemmed field, "text": a story's headline, standfirst and body together, as one
+document, so BM25 weighs a word by how rare it is across whole stories and normalises by the whole story's
+length (separate per-field scores, summed, ranked worse on the judged topics: docs/search-evaluation.md).
+The exact words as written stay in their own fields.
+
+The index of one layout lives in its own folder, ``SEARCH_INDEX_DIR/layout-<LAYOUT>``: a release that changes
+the fields raises LAYOUT, and its processes build the new index beside the old one, which the old release's
+processes keep using until they stop (docs/upgrading.md says when to delete the old folder).
+
 Tests keep the index in memory (``SEARCH_INDEX_DIR = None``) and start each test with an empty one.
 """
 
@@ -29,9 +38,12 @@ from django.db.models import Max, Min
 
 logger = logging.getLogger(__name__)
 
-# Stemmed terms (phrases need positions), and the exact words as written, folded (typos, spelling variants).
-TEXT_FIELDS = ("title", "standfirst", "body")
+# The parts of a story's stemmed text in its entry, indexed together as TEXT (phrases need positions), and the
+# exact words as written, folded (typos, spelling variants).
+TEXT_PARTS = ("title", "standfirst", "body")
+TEXT = "text"
 WORD_FIELDS = ("title_words", "text_words")
+LAYOUT = 2  # raise when the fields change: the index is then built afresh in its own folder
 BATCH = 2_000
 REAPPLY = 50
 EVERYTHING = 0  # a change naming no story (index.py logs it after a full rebuild): build afresh
@@ -43,8 +55,7 @@ def build_schema():
     schema.add_integer_field("story", stored=True, indexed=True, fast=True)
     schema.add_integer_field("section", indexed=True)
     schema.add_integer_field("published", indexed=True, fast=True)  # seconds since the epoch, UTC
-    for name in TEXT_FIELDS:
-        schema.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+    schema.add_text_field(TEXT, tokenizer_name="whitespace", index_option="position")
     for name in WORD_FIELDS:
         schema.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
     return schema.build()
@@ -57,7 +68,7 @@ class ReaderIndex:
     """One process's handle on the local index and the log position it has applied."""
 
     def __init__(self, path):
-        self.path = Path(path) if path else None
+        self.path = Path(path) / f"layout-{LAYOUT}" if path else None
         self.lock = threading.Lock()
         self.memory_applied = None
         if self.path:
@@ -182,7 +193,8 @@ def database_name():
 
 
 def document(story_id, section_id, published_at, text):
-    fields = {name: text.get(name, "") for name in (*TEXT_FIELDS, *WORD_FIELDS)}
+    fields = {name: text.get(name, "") for name in WORD_FIELDS}
+    fields[TEXT] = " ".join(part for name in TEXT_PARTS if (part := text.get(name)))
     return tantivy.Document(story=story_id, section=section_id, published=int(published_at.timestamp()), **fields)
 
 

@@ -48,7 +48,7 @@ def test_a_rare_word_counts_more_than_a_common_one(indexed_story):
     common = indexed_story(title="Kopi Aceh", text="Kopi Aceh dijual di pasar.")
     rare = indexed_story(title="Petani Gayo", text="Gayo di Aceh panen.")
     order = ranked("kopi gayo aceh")
-    assert order.index(rare.pk) < order.index(common.pk)
+    assert order[0] == rare.pk and common.pk not in order  # the common words alone fall under the score cut
 
 
 def test_most_of_the_words_are_enough_but_one_of_three_is_not(indexed_story):

@@ -3,13 +3,14 @@
 import datetime
 
 import pytest
+import tantivy
 from django.test.utils import override_settings
 
 from redaksi.articles.models import ArticlePage
 from redaksi.search.index import index_stories, prune_changes, rebuild_story_index, remove_stories
 from redaksi.search.models import IndexChange, StoryEntry
 from redaksi.search.query import plan_query, search_stories
-from redaksi.search.reader_index import ReaderIndex, forget_reader_index, reader_index
+from redaksi.search.reader_index import LAYOUT, ReaderIndex, forget_reader_index, reader_index
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +62,8 @@ def test_another_database_or_a_restore_rebuilds(indexed_story, tmp_path):
     with override_settings(SEARCH_INDEX_DIR=tmp_path / "index"):
         forget_reader_index()
         assert found("patimban") == {story.pk}
-        state = (tmp_path / "index" / "redaksi-applied.json").read_text()
-        (tmp_path / "index" / "redaksi-applied.json").write_text(state.replace('"database": "', '"database": "x'))
+        state_file = tmp_path / "index" / f"layout-{LAYOUT}" / "redaksi-applied.json"
+        state_file.write_text(state_file.read_text().replace('"database": "', '"database": "x'))
         assert ReaderIndex(tmp_path / "index").applied() is None  # built from another database: start again
         IndexChange.objects.all().delete()
         index = ReaderIndex(tmp_path / "index")
@@ -70,6 +71,21 @@ def test_another_database_or_a_restore_rebuilds(indexed_story, tmp_path):
         assert index.sync() == 1 and index.applied() == 0  # rebuilt from the one entry; the log is empty
         assert index.sync() == 0  # and current from then on
         assert found("patimban") == {story.pk}
+
+
+def test_an_index_of_an_older_layout_is_left_to_the_old_release_and_a_new_one_built(indexed_story, tmp_path):
+    story = indexed_story(title="Bandara Kertajati")
+    older = tantivy.SchemaBuilder()
+    older.add_text_field("body", tokenizer_name="whitespace")
+    writer = tantivy.Index(older.build(), path=str(tmp_path)).writer(15_000_000, 1)  # the layout before folders
+    writer.add_document(tantivy.Document(body="kertajati"))
+    writer.commit()
+    writer.wait_merging_threads()
+    with override_settings(SEARCH_INDEX_DIR=tmp_path):
+        forget_reader_index()
+        assert found("kertajati") == {story.pk}
+    assert (tmp_path / "meta.json").exists()  # still readable by processes of the old release
+    assert (tmp_path / f"layout-{LAYOUT}" / "meta.json").exists()
 
 
 def test_a_second_writer_waits_for_nobody(indexed_story):
