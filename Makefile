@@ -36,6 +36,7 @@ test: $(VENV)/.test
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
@@ -66,6 +67,7 @@ prod-local-stop:
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 lock: $(VENV)/.runtime
 	$(PY) -m pip install -q pip-tools

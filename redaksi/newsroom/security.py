@@ -4,11 +4,7 @@ Axes counts and locks (settings: AXES_*); this module only shows what it did, to
 Indonesian and to the site administrators in the admin, and writes every sign-in to Wagtail's audit log.
 """
 
-import base64
-import hashlib
-
 from axes.models import AccessAttempt
-from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
@@ -78,25 +74,3 @@ class AccessAttemptViewSet(ModelViewSet):
 
 
 access_attempt_viewset = AccessAttemptViewSet("access_attempts")
-
-
-def allow_inline_style(request, css):
-    """Allow one <style> element with exactly `css` in the response to `request`, by its hash (style-src)."""
-    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
-    request.csp_style_hashes = [*getattr(request, "csp_style_hashes", []), f"'sha256-{digest}'"]
-
-
-class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp with the admin's own, looser policy (REDAKSI_ADMIN_CSP) under /admin/: Wagtail needs inline code.
-
-    Reader pages add the hashes of the <style> elements they render (allow_inline_style) to style-src.
-    """
-
-    def get_policy_parts(self, request, response, report_only=False):
-        parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
-            parts.config = settings.REDAKSI_ADMIN_CSP
-        hashes = getattr(request, "csp_style_hashes", None)
-        if not report_only and hashes:
-            parts.update = {**(parts.update or {}), "style-src": [*(parts.update or {}).get("style-src", []), *hashes]}
-        return parts

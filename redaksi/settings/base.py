@@ -76,7 +76,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "redaksi.core.db_retry.RetryDroppedConnectionMiddleware",  # first: a dropped connection anywhere is retried
     "django.middleware.security.SecurityMiddleware",
-    "redaksi.newsroom.security.ContentSecurityPolicyMiddleware",  # CONTENT_SECURITY_POLICY; the admin's own
+    "redaksi.core.csp.ContentSecurityPolicyMiddleware",  # CONTENT_SECURITY_POLICY; the admin's own
     "redaksi.core.cache.CacheHeadersMiddleware",  # sees the final response: cookies, CSRF use, status
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

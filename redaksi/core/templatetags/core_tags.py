@@ -8,10 +8,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from redaksi.core.csp import allow_inline_style
 from redaksi.core.edition import cached_for_edition
 from redaksi.core.models import MenuItem, SiteSettings
 from redaksi.core.wib import wib, wib_date
-from redaksi.newsroom.security import allow_inline_style
 
 register = template.Library()
 
@@ -95,12 +95,3 @@ def static_page_links(request):
         content_type__app_label="pages", content_type__model__in=("standardpage", "mastheadpage")
     )
     return [Link(page.title, page.get_url(request), page.pk) for page in pages.order_by("path")]
-
-
-@register.simple_tag(takes_context=True)
-def index_page_url(context):
-    """The URL of Indeks (the one story index page), or "" when it is not live."""
-    from redaksi.articles.models import ArticleIndexPage
-
-    index_page = ArticleIndexPage.objects.live().first()
-    return index_page.get_url(context.get("request")) if index_page else ""
