@@ -2,30 +2,18 @@
 
 Addresses are purge keys (the X-Purge-Key each page carries, redaksi/core/cache.py): a listing's key covers
 all its pages and filters, `/read<ID>` covers every address form of the story. Reader pages count in every
-language (Indonesian at the bare path, English under /en/); feeds, sitemaps and the API have one address.
-Purges and the new edition wait for the transaction to commit, so the edge never refetches the old story.
+language; feeds, sitemaps and the API have one address. core/purge.py sends the purge after the commit.
 """
 
 from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Site
 
-from redaksi.core.edition import new_edition
+from redaksi.core.purge import edge_configured, in_every_language, page_path, purge_on_commit
 from redaksi.core.wib import WIB
 
 from .indeks import day_key
 from .models import ArticleIndexPage
-
-EVERYTHING = "/*"  # the VCL bans every stored page for this key (site-wide changes)
-
-
-def page_path(page):
-    """A page's path on its site in the active language; None when it has no address."""
-    parts = page.get_url_parts()
-    return parts[2] if parts else None
 
 
 def reader_paths(story, sections):
@@ -54,15 +42,6 @@ def distribution_paths(story, sections):
     return paths
 
 
-def in_every_language(paths_for):
-    """The paths `paths_for()` gives with each of the site's languages active, in order."""
-    paths = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            paths += paths_for()
-    return paths
-
-
 def story_paths(story, other_sections=()):
     """Every purge key a change to `story` touches; `other_sections` adds the desks it just left."""
     sections = list(dict.fromkeys([story.section, *other_sections]))
@@ -72,37 +51,9 @@ def story_paths(story, other_sections=()):
     return sorted(set(paths))
 
 
-def home_paths(home):
-    """The front page in every language."""
-    return in_every_language(lambda: [page_path(home)])
-
-
-def edge_configured():
-    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-
-
-def purge_on_commit(paths, site=None):
-    """After commit: start a new edition, then purge `paths` on `site` (the default site) from the edge."""
-    urls = []
-    if paths and edge_configured():
-        root_url = (site or Site.objects.get(is_default_site=True)).root_url
-        urls = [root_url + path for path in paths]
-
-    def purge():
-        new_edition()
-        PurgeBatch(urls).purge()
-
-    transaction.on_commit(purge)
-
-
 def purge_story(story, other_sections=()):
     """Purge every address showing `story` once the change commits (without an edge: only the new edition)."""
     if edge_configured():
         purge_on_commit(story_paths(story, other_sections), story.get_site())
     else:
         purge_on_commit([])
-
-
-def purge_everything():
-    """Purge every page of the site once the change commits (menu, site settings, a section renamed)."""
-    purge_on_commit([EVERYTHING])

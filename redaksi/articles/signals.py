@@ -4,6 +4,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 from wagtail.signals import init_new_page, page_published, page_unpublished, post_page_move
 
+from redaksi.core.purge import purge_everything
 from redaksi.people.models import Person
 from redaksi.sections.models import SectionPage
 
@@ -85,7 +86,7 @@ def purge_moved_pages(sender, instance, parent_page_before, parent_page_after, *
     if kwargs.get("url_path_before") == kwargs.get("url_path_after"):
         return
     if not isinstance(instance.specific_deferred, ArticlePage):
-        purge.purge_everything()
+        purge_everything()
         return
     section_ids = {section_id_for_path(parent.path) for parent in (parent_page_before, parent_page_after)}
     story = ArticlePage.objects.select_related("section").get(pk=instance.pk)
@@ -100,4 +101,4 @@ def purge_privacy_change(sender, instance, **kwargs):
     if story:
         purge.purge_story(story)
     elif Page.objects.filter(pk=instance.page_id).exists():
-        purge.purge_everything()
+        purge_everything()

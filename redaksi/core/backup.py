@@ -29,6 +29,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from redaksi import __version__
+from redaksi.core.purge import edge_configured, purge_everything
 
 MANIFEST = "manifest.json"
 MEDIA = "media.tar.gz"
@@ -210,7 +211,6 @@ def migrate():
 
 def start_afresh():
     """Empty the app's cache, start a new edition, rebuild the search index and purge every page from the edge."""
-    from redaksi.articles.purge import edge_configured, purge_everything  # articles imports core
     from redaksi.search.reader_index import reader_index
 
     cache.clear()

@@ -1,7 +1,7 @@
 """Cache-Control for readers' pages, from one place: how long the edge and browsers may keep each kind of page.
 
 The edge (Varnish, deploy/varnish/redaksi.vcl) keeps pages for `s-maxage` and is purged when a story
-changes (redaksi/articles/purge.py), so its lifetimes only bound what no purge covers (Terpopuler counts,
+changes (redaksi/core/purge.py), so its lifetimes only bound what no purge covers (Terpopuler counts,
 other stories' rails). Browsers cannot be purged: they get a short `max-age`. docs/caching.md has the table.
 """
 

@@ -6,8 +6,8 @@ from django.dispatch import receiver
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished
 
-from redaksi.articles import purge
 from redaksi.articles.models import ArticlePage
+from redaksi.core import purge
 from redaksi.core.models import MenuItem, SiteSettings
 from redaksi.media.models import Photo, Video
 from redaksi.people.models import Person

@@ -223,7 +223,7 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "cache"}
     }
 
-# The edge cache Wagtail purges on publishing (redaksi/articles/purge.py, docs/caching.md); unset: no purging.
+# The edge cache Wagtail purges on publishing (redaksi/core/purge.py, docs/caching.md); unset: no purging.
 EDGE_CACHE_URL = os.environ.get("EDGE_CACHE_URL", "")
 if EDGE_CACHE_URL:
     WAGTAILFRONTENDCACHE = {

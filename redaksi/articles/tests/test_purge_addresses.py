@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from redaksi.articles.models import ArticleIndexPage
-from redaksi.articles.purge import home_paths, story_paths
+from redaksi.articles.purge import story_paths
+from redaksi.core.purge import home_paths
 from redaksi.people.tests.factories import PersonFactory
 from redaksi.sections.tests.factories import SectionPageFactory, TagFactory
 
