@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from redaksi import __version__
 from redaksi.core.purge import edge_configured, purge_everything
+from redaksi.core.signals import site_restored
 
 MANIFEST = "manifest.json"
 MEDIA = "media.tar.gz"
@@ -210,19 +211,14 @@ def migrate():
 
 
 def start_afresh():
-    """Empty the app's cache, start a new edition, rebuild the search index and purge every page from the edge."""
-    from redaksi.search.reader_index import reader_index
-
+    """Empty the app's cache, start a new edition, let the apps rebuild what they derive from the database (the
+    search index: `site_restored`), then purge every page from the edge; return the report's lines."""
     cache.clear()
     ContentType.objects.clear_cache()
-    stories = reader_index().rebuild_now()
+    rebuilt = [line for _receiver, line in site_restored.send(sender=None) if line]
     purge_everything()  # outside a transaction: the new edition and the purge happen now
     edge = "purged every page from the edge cache" if edge_configured() else "no edge cache configured to purge"
-    return [
-        "Emptied the cache and started a new edition",
-        f"Rebuilt this machine's search index ({stories} stories); other machines' rebuild by themselves",
-        edge.capitalize(),
-    ]
+    return ["Emptied the cache and started a new edition", *rebuilt, edge.capitalize()]
 
 
 # Databases

@@ -6,13 +6,22 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from redaksi.articles.models import ArticlePage
+from redaksi.core.signals import site_restored
 
 from .index import index_stories, refile_stories, remove_stories
 from .models import SearchSynonym
+from .reader_index import reader_index
 from .synonyms import forget_synonyms
 
 post_save.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid="search_forget_synonyms_saved")
 post_delete.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid="search_forget_synonyms_deleted")
+
+
+@receiver(site_restored)
+def rebuild_after_a_restore(sender, **kwargs):
+    """Build this machine's reader index afresh from the restored entries; other machines see the restore."""
+    stories = reader_index().rebuild_now()
+    return f"Rebuilt this machine's search index ({stories} stories); other machines' rebuild by themselves"
 
 
 @receiver(page_published, sender=ArticlePage)

@@ -94,6 +94,7 @@ def test_a_backup_restores_into_an_empty_stack_and_serves_the_same_pages(client,
     assert media_files(media) == files
     assert [html(client, url) for url in urls] == pages
     assert "No migrations to apply" in report and "Emptied the cache" in report
+    assert "Rebuilt this machine's search index" in report  # search's site_restored receiver ran
 
 
 def test_a_restore_empties_the_cache_starts_an_edition_and_purges_the_whole_edge(saved, settings):
