@@ -2,13 +2,14 @@
 
 import os
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from PIL import Image
@@ -128,6 +129,17 @@ def home(db):
     Transactional (browser) tests end by flushing every table, migration rows included: make it again then.
     """
     return migrated_home()
+
+
+@contextmanager
+def module_transaction(django_db_blocker):
+    """Let a module-scoped fixture write what its tests share (it takes seconds), rolled back after the module.
+
+    Each test's own changes roll back to it, as usual. Take `django_db_setup` in the fixture too.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 def migrated_home():

@@ -2,7 +2,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+
+from redaksi.conftest import module_transaction
 
 STORIES = 12
 
@@ -17,9 +18,8 @@ def load_demo(*args):
 @pytest.fixture(scope="module")
 def demo_output(django_db_setup, django_db_blocker):
     """Load the demo once per test module (it takes seconds) and roll it back after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_transaction(django_db_blocker):
         yield load_demo()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

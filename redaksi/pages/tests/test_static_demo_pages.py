@@ -2,8 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import transaction
 
+from redaksi.conftest import module_transaction
 from redaksi.demo.tests.conftest import load_demo
 from redaksi.pages.models import MastheadPage, StandardPage
 
@@ -23,10 +23,9 @@ GUIDELINE_SECTIONS = [
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """Load the demo once for this module and roll it back after."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_transaction(django_db_blocker):
         load_demo()
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 import time_machine
-from django.db import transaction
 from django.test import override_settings
 
 from redaksi.articles.models import ArticlePage
+from redaksi.conftest import module_transaction
 from redaksi.demo.reads import DEMO_READ_STORIES, load_reads
 from redaksi.demo.tests.conftest import load_demo
 from redaksi.readership.models import HourlyReads
@@ -20,14 +20,13 @@ pytestmark = pytest.mark.django_db
 def demo(django_db_setup, django_db_blocker):
     """The demo loaded once for the module on the half hour, so the tests stay within one clock hour.
 
-    It takes seconds: loaded in a transaction rolled back after the module; each test's changes roll back too.
+    Rolled back after the module.
     """
     half_hour = datetime.datetime(2024, 5, 6, 5, 30, tzinfo=datetime.UTC)
-    with django_db_blocker.unblock(), transaction.atomic(), time_machine.travel(half_hour):
+    with module_transaction(django_db_blocker), time_machine.travel(half_hour):
         with override_settings(REDIS_URL=""):  # reads counted in the database, as count_in_the_database does
             load_demo()
         yield
-        transaction.set_rollback(True)
 
 
 def test_load_demo_gives_terpopuler_both_windows(demo):

@@ -7,12 +7,11 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import transaction
 from wagtail.models import Page
 
 from redaksi.articles.models import ArticlePage
 from redaksi.articles.tests.factories import paragraphs
-from redaksi.conftest import migrated_home
+from redaksi.conftest import migrated_home, module_transaction
 from redaksi.sections.models import ArchiveMonthPage
 
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -31,9 +30,9 @@ NO_PROBLEMS = {"evil_chars": 0, "bad_steplen": 0, "orphans": 0, "wrong_depth": 0
 def loaded_archive(django_db_setup, django_db_blocker):
     """3,000 stories over 100 days (Oct 2021 - Jan 2022) in six sections, loaded in two runs of small batches.
 
-    Loaded once for the module (it takes seconds) and rolled back after it; each test's changes roll back too.
+    Loaded once for the module and rolled back after it.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_transaction(django_db_blocker):
         end = datetime(2022, 1, 21, 18, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
         timeline = Timeline(total=STORIES, end=end, per_day=30)
         sections = ensure_sections(migrated_home())
@@ -41,7 +40,6 @@ def loaded_archive(django_db_setup, django_db_blocker):
         loader.load(0, 2000)
         loader.load(2000, STORIES)
         yield SimpleNamespace(sections=sections, timeline=timeline, loader=loader)
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
