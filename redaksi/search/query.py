@@ -10,9 +10,9 @@ Public interface (the search page and the relevance benchmarks call it):
 How a story ranks (docs/search.md tells editors): each query word group scores BM25 (rare words count more
 than common ones, a word repeated counts less each time, long stories don't win by length) in the story's
 headline, standfirst and body taken together, stemmed ("membangun" finds "pembangunan"), plus the exact words
-as written, which lift stories that use the reader's very words. A story needs at least MIN_SHOULD_MATCH of the query's
-groups. Recency breaks near-ties: a story's score is multiplied by 1 + weight × 0.5^(age / HALF_LIFE), with
-the weight an editor sets in the search settings (0 turns it off).
+as written, which lift stories that use the reader's very words. A story needs at least MIN_SHOULD_MATCH of
+the query's groups. Recency breaks near-ties: a story's score is multiplied by 1 + weight × 0.5^(age /
+HALF_LIFE), with the weight an editor sets in the search settings (0 turns it off).
 """
 
 import datetime
@@ -34,7 +34,6 @@ HALF_LIFE = datetime.timedelta(days=7)
 SYNC_ON_READ = 200  # a search applies at most this many waiting changes itself; a backlog is the worker's
 
 # BM25 over the whole story's stemmed text (reader_index.TEXT); the exact words as written add a little.
-FIELD_WEIGHTS = {TEXT: 1.0}
 WORD_WEIGHTS = {"title_words": 0.25, "text_words": 0.5}
 MIN_SHARE_OF_BEST = 0.4
 
@@ -118,7 +117,7 @@ def add_alternative(groups, terms, fixed):
     return [(*group, tuple(fixed)) if (tuple(terms),) == group[:1] else group for group in groups]
 
 
-def field_query(field, terms, weight):
+def field_query(field, terms, weight=1.0):
     query = (
         tantivy.Query.term_query(SCHEMA, field, terms[0])
         if len(terms) == 1
@@ -132,18 +131,13 @@ def any_of(queries, minimum=None):
 
 
 def text_query(plan, minimum):
-    """Match `minimum` of the groups (stemmed, every field); the exact words only add to the score.
+    """Match `minimum` of the groups (stemmed, the whole story); the exact words only add to the score.
 
     A group scores its best alternative, not their sum: a story with both "IHSG" and "indeks harga saham
     gabungan", or both "Go-Jek" and "Gojek", answers the group once.
     """
     groups = [
-        tantivy.Query.disjunction_max_query(
-            [
-                any_of([field_query(field, terms, weight) for field, weight in FIELD_WEIGHTS.items()])
-                for terms in alternatives
-            ]
-        )
+        tantivy.Query.disjunction_max_query([field_query(TEXT, terms) for terms in alternatives])
         for alternatives in plan.groups
     ]
     words = [field_query(field, (word,), weight) for word in plan.words for field, weight in WORD_WEIGHTS.items()]
